@@ -3,6 +3,7 @@
 #define SCHEMAC_DIAGNOSTICS_DIAGNOSTIC_H
 
 #include "diagnostics/SourceManager.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>

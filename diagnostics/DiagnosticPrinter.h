@@ -18,6 +18,11 @@ std::optional<DiagnosticFormat> parseDiagnosticFormat(llvm::StringRef name);
 /// "schemac", rules for the codes used.
 void printDiagnostics(const DiagnosticEngine &diags, DiagnosticFormat format,
                       llvm::raw_ostream &os, bool useColor);
+/// As above; `toolVersion` is recorded as the SARIF tool driver's version
+/// (the driver knows it, the library does not).
+void printDiagnostics(const DiagnosticEngine &diags, DiagnosticFormat format,
+                      llvm::raw_ostream &os, bool useColor,
+                      llvm::StringRef toolVersion);
 
 } // namespace schemac
 
