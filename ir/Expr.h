@@ -152,6 +152,7 @@ enum class BinaryOp : uint8_t {
 llvm::StringRef getUnaryOpSpelling(UnaryOp op);
 llvm::StringRef getBinaryOpSpelling(BinaryOp op);
 unsigned getBinaryOpPrecedence(BinaryOp op);
+unsigned getUnaryOpPrecedence(UnaryOp op);
 
 class UnaryExpr : public Expr {
 public:
@@ -312,6 +313,11 @@ private:
   llvm::BumpPtrAllocator alloc;
   llvm::UniqueStringSaver strings{alloc};
 };
+
+/// Binding strength of an expression's top-level operator (IS NULL, IN,
+/// BETWEEN, casts and operators included); atoms bind tightest. Printers
+/// parenthesize a child that binds looser than its context needs.
+unsigned getExprPrecedence(const Expr *e);
 
 /// Structural equality: kinds, operators, literal values, names, types;
 /// ignores source ranges. Raw SQL compares with white space folded.

@@ -1,8 +1,9 @@
 //===- JSON.h - versioned JSON snapshots of the Schema IR -----------------===//
 //
 // The snapshot format: {"format": "schemac-snapshot", "version": N, ...}.
-// toJSON/fromJSON pairs per IR struct (clangd style). Loading rejects other
-// versions and malformed input with a message naming the JSON path.
+// One writer and one reader per IR struct (see docs/snapshot-format.md).
+// Loading rejects other versions and malformed input with a message naming
+// the JSON path.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SCHEMAC_IR_JSON_H

@@ -1,7 +1,8 @@
 //===- Printer.h - textual form of the Schema IR (--emit=ir) --------------===//
 //
 // A stable, line-oriented dump meant for lit tests and humans: every fact the
-// IR holds, one object per block, expressions in a fully parenthesized form.
+// IR holds, one object per block, expressions parenthesized only where
+// precedence needs it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SCHEMAC_IR_PRINTER_H
@@ -17,6 +18,9 @@ void printSchema(const Schema &schema, llvm::raw_ostream &os);
 /// where precedence would otherwise matter.
 void printExpr(const Expr *e, llvm::raw_ostream &os);
 std::string exprToString(const Expr *e);
+/// A schema-language identifier: as is when plain ([A-Za-z_][A-Za-z0-9_]*),
+/// else double-quoted with embedded quotes doubled.
+std::string formatIdentifier(llvm::StringRef name);
 
 } // namespace schemac::ir
 

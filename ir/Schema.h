@@ -212,7 +212,8 @@ class Table : public SchemaObject {
 public:
   Table() : SchemaObject(Kind::Table) {}
   std::vector<Column> columns; ///< declaration order is physical order
-  std::vector<std::unique_ptr<Constraint>> constraints; ///< sorted by name
+  /// Sorted by kind (primary key, unique, foreign key, check), then name.
+  std::vector<std::unique_ptr<Constraint>> constraints;
   std::vector<Index> indexes;                           ///< sorted by name
 
   Column *findColumn(llvm::StringRef name);
