@@ -1,0 +1,19 @@
+//===- Backends.h - factories for the backends schemac ships --------------===//
+#ifndef SCHEMAC_BACKENDS_BACKENDS_H
+#define SCHEMAC_BACKENDS_BACKENDS_H
+
+#include "backends/Backend.h"
+#include <memory>
+
+namespace schemac {
+
+/// "ir": the textual Schema IR (ir::printSchema).
+std::unique_ptr<Backend> createIRBackend();
+/// "json": the versioned JSON snapshot (ir::writeSnapshot).
+std::unique_ptr<Backend> createJSONBackend();
+/// "postgresql": the complete DDL for PostgreSQL 15.
+std::unique_ptr<Backend> createPostgresBackend();
+
+} // namespace schemac
+
+#endif

@@ -1,0 +1,22 @@
+//===- Registry.cpp - the backend registry and its one line per backend ---===//
+
+#include "backends/Backends.h"
+
+using namespace schemac;
+
+void BackendRegistry::add(std::unique_ptr<Backend> backend) {
+  backends.push_back(std::move(backend));
+}
+
+Backend *BackendRegistry::find(llvm::StringRef name) const {
+  for (const std::unique_ptr<Backend> &backend : backends)
+    if (backend->getName() == name)
+      return backend.get();
+  return nullptr;
+}
+
+void schemac::registerBackends(BackendRegistry &registry) {
+  registry.add(createPostgresBackend());
+  registry.add(createIRBackend());
+  registry.add(createJSONBackend());
+}

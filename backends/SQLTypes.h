@@ -1,0 +1,35 @@
+//===- SQLTypes.h - IR types spelled as SQL type names per dialect --------===//
+#ifndef SCHEMAC_BACKENDS_SQLTYPES_H
+#define SCHEMAC_BACKENDS_SQLTYPES_H
+
+#include "ir/Type.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+
+namespace schemac::backends {
+
+/// The PostgreSQL spelling of a column type, as format_type() prints it
+/// ("character varying(255)", "timestamp(3) with time zone", "text[]");
+/// enums as their (quoted when needed) qualified name. Does not check that
+/// PostgreSQL can hold the type: see isPostgresType.
+std::string getPostgresTypeName(const ir::Type &t);
+
+/// An enum's name for PostgreSQL. pg_catalog comes first on every search
+/// path, so an enum in the default namespace whose name is also a built-in
+/// type ("time", "money", "inet") is written as public."time".
+std::string getPostgresEnumName(llvm::StringRef ns, llvm::StringRef name);
+
+/// False for types PostgreSQL cannot hold: unsigned numbers and native
+/// types of other dialects (e.g. MySQL's mediumtext).
+bool isPostgresType(const ir::Type &t);
+
+/// The type to write in a cast on dialect `d`: the column type on
+/// PostgreSQL; the CAST target MySQL accepts (SIGNED, CHAR(n), DATETIME(p));
+/// the storage class on SQLite (INTEGER, TEXT). std::nullopt when the dialect
+/// has no such cast target (arrays outside PostgreSQL, MySQL intervals).
+std::optional<std::string> getCastTargetName(ir::Dialect d, const ir::Type &t);
+
+} // namespace schemac::backends
+
+#endif
