@@ -1,0 +1,69 @@
+//===- Options.cpp - options every schemac subcommand shares --------------===//
+
+#include "driver/Options.h"
+#include "ir/Dialect.h"
+#include <CLI/CLI.hpp>
+
+using namespace schemac;
+using namespace schemac::driver;
+
+/// Rejects unknown dialect names while parsing, so they are usage errors.
+static std::string checkDialect(const std::string &name) {
+  if (ir::parseDialect(name))
+    return {};
+  return "unknown dialect '" + name +
+         "' (expected postgresql, mysql or sqlite)";
+}
+
+void driver::addCommonOptions(CLI::App &cmd, CommonOptions &opts) {
+  cmd.add_option("FILES", opts.inputs,
+                 "Schema files or directories (searched recursively for "
+                 "*.schema); default: `schema` from schemac.toml")
+      ->type_name("FILE");
+  cmd.add_option("--diagnostics-format", opts.diagnosticsFormat,
+                 "How to print diagnostics: text, json (LSP-shaped) or sarif")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->group("Diagnostics");
+  cmd.add_option("--diagnostics-file", opts.diagnosticsFile,
+                 "Write diagnostics to FILE instead of stderr")
+      ->type_name("FILE")
+      ->group("Diagnostics");
+  cmd.add_option("--color", opts.color,
+                 "Colour text diagnostics: auto (stderr is a terminal), "
+                 "always or never")
+      ->type_name("WHEN")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->group("Diagnostics");
+  cmd.add_option("--dialect", opts.dialect,
+                 "Target dialect: postgresql, mysql or sqlite (overrides "
+                 "schemac.toml)")
+      ->type_name("DIALECT")
+      ->check(CLI::Validator(checkDialect, ""));
+  auto *config =
+      cmd.add_option(
+             "--config", opts.configFile,
+             "Use this config file instead of searching for schemac.toml")
+          ->type_name("FILE");
+  cmd.add_flag("--no-config", opts.noConfig, "Ignore schemac.toml files")
+      ->excludes(config);
+  cmd.add_flag("-v,--verbose", opts.verbose, "Report progress on success");
+}
+
+void driver::addOutputOptions(CLI::App &cmd, CommonOptions &opts) {
+  auto *output = cmd.add_option("-o,--output", opts.outputFile,
+                                "Write to FILE (atomically, and only on "
+                                "success) instead of stdout")
+                     ->type_name("FILE")
+                     ->group("Output");
+  cmd.add_flag("--write-if-changed", opts.writeIfChanged,
+               "Leave FILE untouched if it already has the same contents")
+      ->needs(output)
+      ->group("Output");
+  cmd.add_option("--depfile", opts.depfile,
+                 "Write a Makefile-syntax dependency file listing every "
+                 "input read")
+      ->type_name("FILE")
+      ->needs(output)
+      ->group("Output");
+}

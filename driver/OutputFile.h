@@ -1,0 +1,27 @@
+//===- OutputFile.h - atomic output files and Makefile depfiles -----------===//
+#ifndef SCHEMAC_DRIVER_OUTPUTFILE_H
+#define SCHEMAC_DRIVER_OUTPUTFILE_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <string>
+
+namespace schemac::driver {
+
+/// Replaces `path` with `contents` through a temporary file in the same
+/// directory and a rename, so readers never see a partial file. With
+/// `onlyIfChanged`, an existing file with the same bytes is left untouched
+/// (its mtime too), which keeps build systems from rebuilding dependents.
+/// Devices and pipes (/dev/null, /dev/stdout) are written in place.
+llvm::Error writeFileAtomically(llvm::StringRef path, llvm::StringRef contents,
+                                bool onlyIfChanged);
+
+/// Makefile syntax: `target: dep1 dep2 ...`, with spaces, '#' and '$'
+/// escaped the way make and ninja read them.
+std::string formatDepfile(llvm::StringRef target,
+                          llvm::ArrayRef<std::string> dependencies);
+
+} // namespace schemac::driver
+
+#endif

@@ -1,0 +1,86 @@
+//===- Pipeline.h - the steps every subcommand shares ---------------------===//
+//
+// A Session is one schemac invocation: it owns the sources and diagnostics,
+// applies schemac.toml under the command-line options, turns FILES into
+// schema files, runs parse -> sema -> verify, writes outputs and depfiles,
+// and finally prints the diagnostics and picks the exit code.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SCHEMAC_DRIVER_PIPELINE_H
+#define SCHEMAC_DRIVER_PIPELINE_H
+
+#include "backends/Backend.h"
+#include "diagnostics/Diagnostic.h"
+#include "driver/Config.h"
+#include "driver/Options.h"
+#include "ir/Schema.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace schemac::driver {
+
+/// Exit codes (docs/cli.md): 0 success, 1 diagnostics or user error,
+/// 2 usage error.
+enum ExitCode : int { ExitSuccess = 0, ExitFailure = 1, ExitUsage = 2 };
+
+class Session {
+public:
+  explicit Session(const CommonOptions &opts);
+
+  DiagnosticEngine &getDiags() { return diags; }
+  const Config &getConfig() const { return config; }
+
+  /// Reads schemac.toml (found, given by --config, or skipped by
+  /// --no-config). Returns false if it has errors.
+  bool loadConfig();
+  /// --dialect, else the config's dialect, else none.
+  std::optional<ir::Dialect> getDialect() const;
+
+  /// FILES (or the config's `schema` paths) expanded to files: directories
+  /// are searched recursively for *.schema, sorted by path. Missing paths
+  /// are file-not-found diagnostics.
+  std::vector<std::string> collectInputs();
+
+  /// Reads one file into the SourceManager (recorded for the depfile).
+  /// Unreadable files and non-UTF-8 text are reported; returns nothing then.
+  std::optional<FileID> readFile(llvm::StringRef path);
+
+  /// Parses every input, analyzes and verifies the schema; a single `.json`
+  /// input is loaded as a snapshot instead. Returns false if any error was
+  /// reported (the schema must not be emitted then).
+  bool buildSchema(ir::Schema &schema);
+
+  /// Loads and verifies a JSON snapshot (ir/JSON.h) into an empty schema.
+  bool loadSnapshot(llvm::StringRef path, ir::Schema &schema);
+
+  /// The registered backend called `name`; reports an error (naming what
+  /// the user asked for, `what`) and returns null if there is none.
+  Backend *getBackend(llvm::StringRef name, llvm::StringRef what);
+
+  /// Runs `backend` on `schema` and writes the result to -o (atomically,
+  /// honouring --write-if-changed, then the depfile) or stdout. Nothing is
+  /// written if the backend reports an error.
+  bool emit(Backend &backend, const ir::Schema &schema);
+
+  /// Prints the diagnostics (sorted) where the options say and returns the
+  /// exit code: ExitFailure if any error was reported.
+  int finish();
+
+  /// Number of schema files buildSchema read.
+  size_t getNumSchemaFiles() const { return numSchemaFiles; }
+
+private:
+  const CommonOptions &opts;
+  SourceManager sm;
+  DiagnosticEngine diags;
+  Config config;
+  BackendRegistry backends;
+  /// Every file read (config included), in reading order, for --depfile.
+  std::vector<std::string> filesRead;
+  size_t numSchemaFiles = 0;
+};
+
+} // namespace schemac::driver
+
+#endif
