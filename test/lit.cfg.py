@@ -1,0 +1,92 @@
+# ===- lit.cfg.py - lit configuration of the schemac test suite -------------===#
+#
+# Loaded by the lit.site.cfg.py that CMake writes into build/test; that file
+# sets the paths used here (schemac_bin_dir, llvm_tools_dir, python_executable,
+# schemac_src_root). See docs/testing.md.
+#
+# ===------------------------------------------------------------------------===#
+import os
+import shlex
+import subprocess
+
+import lit.formats
+
+config.name = "schemac"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".test", ".schema"]
+# Inputs/ holds files that other tests read; unit/ is GoogleTest (own CTest).
+config.excludes = ["Inputs", "unit", "scripts", "CMakeLists.txt", "README.md"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.schemac_obj_root, "test")
+
+# FileCheck, not, split-file and count come from LLVM 19, schemac from the build.
+config.environment["PATH"] = os.pathsep.join(
+    [config.schemac_bin_dir, config.llvm_tools_dir, config.environment["PATH"]]
+)
+config.environment["LC_ALL"] = "C.UTF-8"
+
+scripts_dir = os.path.join(config.test_source_root, "scripts")
+python = shlex.quote(config.python_executable)
+pgtest = f"{python} {shlex.quote(os.path.join(scripts_dir, 'pgtest.py'))}"
+
+config.substitutions.append(
+    ("%schemac", shlex.quote(os.path.join(config.schemac_bin_dir, "schemac")))
+)
+config.substitutions.append(("%pg-exec", f"{pgtest} exec --test %t"))
+config.substitutions.append(("%pg-psql", f"{pgtest} psql --test %t"))
+config.substitutions.append(("%python", python))
+config.substitutions.append(("%{scripts}", shlex.quote(scripts_dir)))
+config.substitutions.append(("%{src_root}", shlex.quote(config.schemac_src_root)))
+
+# PostgreSQL: the feature `postgresql` exists when a reachable server is
+# described by SCHEMAC_TEST_PG_* (test/scripts/with-postgres.sh sets them).
+# With --param require-postgresql=1 or SCHEMAC_REQUIRE_DB=1 a missing server
+# is a configuration error instead of silently unsupported tests.
+PG_VARS = [
+    "SCHEMAC_TEST_PG_HOST",
+    "SCHEMAC_TEST_PG_PORT",
+    "SCHEMAC_TEST_PG_USER",
+    "SCHEMAC_TEST_PG_PASSWORD",
+    "SCHEMAC_PG_BINDIR",
+]
+for var in PG_VARS:
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+
+def postgresql_reachable():
+    host = os.environ.get("SCHEMAC_TEST_PG_HOST")
+    if not host:
+        return False, "SCHEMAC_TEST_PG_HOST is not set"
+    bindir = os.environ.get("SCHEMAC_PG_BINDIR", "/usr/lib/postgresql/15/bin")
+    cmd = [
+        os.path.join(bindir, "pg_isready"),
+        "-q",
+        "-t",
+        "10",
+        "-h",
+        host,
+        "-p",
+        os.environ.get("SCHEMAC_TEST_PG_PORT", "5432"),
+    ]
+    try:
+        if subprocess.run(cmd).returncode == 0:
+            return True, ""
+    except OSError as error:
+        return False, f"cannot run pg_isready: {error}"
+    return False, f"no server answers at {host}"
+
+
+require_db = lit_config.params.get("require-postgresql", "0") == "1" or (
+    os.environ.get("SCHEMAC_REQUIRE_DB") == "1"
+)
+pg_ok, pg_why = postgresql_reachable()
+if pg_ok:
+    config.available_features.add("postgresql")
+elif require_db:
+    lit_config.fatal(
+        f"PostgreSQL is required but unavailable ({pg_why}); run the suite "
+        "under test/scripts/with-postgres.sh"
+    )
+else:
+    lit_config.note(f"PostgreSQL tests are unsupported: {pg_why}")
