@@ -137,10 +137,15 @@ std::optional<ir::Type> SemaImpl::resolveType(const ast::TypeRef &ref,
     if (!e) {
       Diagnostic &d = diags.report(DiagID::UnknownType, ref.name.range,
                                    "unknown type " + quoted(qn));
-      if (const EnumInfo *similar = findSimilarEnum(enumList, qn.name))
+      if (const EnumInfo *similar = findSimilarEnum(enumList, qn.name)) {
         d.notes.push_back({similar->def->name.range,
                            fmt::format("did you mean enum {}?",
                                        quoted(qualify(similar->def->name)))});
+      } else if (qn.ns.empty()) {
+        llvm::StringRef builtin = ir::findSimilarBuiltinType(qn.name);
+        if (!builtin.empty())
+          d.fixIts.push_back({ref.name.range, builtin.str()});
+      }
       return std::nullopt;
     }
     t.kind = ir::TypeKind::Enum;

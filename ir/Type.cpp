@@ -207,6 +207,20 @@ const BuiltinTypeInfo *lookupBuiltinType(llvm::StringRef spelling) {
   return nullptr;
 }
 
+llvm::StringRef findSimilarBuiltinType(llvm::StringRef spelling) {
+  llvm::StringRef best;
+  unsigned bestDistance = 3;
+  std::string lower = spelling.lower();
+  for (const BuiltinTypeInfo &info : BuiltinTypes) {
+    unsigned d = llvm::StringRef(lower).edit_distance(info.spelling, true, bestDistance);
+    if (d < bestDistance) {
+      best = info.spelling;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
 std::string getTypeSpelling(const Type &t) {
   std::string out;
   if (t.kind == K::Enum) {

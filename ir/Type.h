@@ -89,6 +89,10 @@ struct BuiltinTypeInfo {
 /// as "integer", "character varying", "timestamp with time zone", "inet".
 const BuiltinTypeInfo *lookupBuiltinType(llvm::StringRef spelling);
 
+/// The built-in spelling closest to `spelling` (edit distance at most 2), for
+/// "did you mean" hints; empty if none is that close.
+llvm::StringRef findSimilarBuiltinType(llvm::StringRef spelling);
+
 /// The schema-language spelling of a type (used by the IR printer and the
 /// schema-language backend): "varchar(255)", "bigint[]", "my_enum".
 std::string getTypeSpelling(const Type &t);
