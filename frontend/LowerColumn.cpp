@@ -150,7 +150,7 @@ const ir::Expr *SemaImpl::lowerDefault(const ir::Column &col,
                      fmt::format("{} is not a value of enum {}",
                                  quoted(str->getValue()), quoted(enumName)));
   }
-  forEachColumnRef(e, [&](const ir::ColumnRef *ref) {
+  ir::forEachColumnRef(e, [&](const ir::ColumnRef *ref) {
     diags.report(DiagID::UnsupportedExpression, ref->getRange(),
                  "column references are not allowed in a default");
   });

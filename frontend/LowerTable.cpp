@@ -77,7 +77,7 @@ void SemaImpl::checkGenerated(TableInfo &info) {
     if (!checkColumnRefs(info, col.generated->expr, "a generation expression"))
       continue;
     col.generated->expr = unqualifyColumnRefs(col.generated->expr);
-    forEachColumnRef(col.generated->expr, [&](const ir::ColumnRef *ref) {
+    ir::forEachColumnRef(col.generated->expr, [&](const ir::ColumnRef *ref) {
       const ir::Column &target =
           t.columns[info.columnIndex.find(ref->getColumn())->second];
       if (target.generated)

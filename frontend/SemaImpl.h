@@ -215,10 +215,6 @@ public:
 /// The key of a column set: sorted names joined by U+001F.
 std::string getColumnSetKey(llvm::ArrayRef<llvm::StringRef> columns);
 
-/// Calls `fn` on every column reference in `e`, in source order.
-void forEachColumnRef(const ir::Expr *e,
-                      llvm::function_ref<void(const ir::ColumnRef *)> fn);
-
 /// Quotes a name for messages: 'users' or 'blog.users'.
 std::string quoted(llvm::StringRef name);
 std::string quoted(const ir::QualifiedName &name);

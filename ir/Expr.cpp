@@ -314,17 +314,19 @@ llvm::StringRef saveOpt(llvm::StringRef s, ExprArena &into) {
 }
 
 llvm::ArrayRef<const Expr *> cloneList(llvm::ArrayRef<const Expr *> list,
-                                       ExprArena &into) {
+                                       ExprArena &into,
+                                       ColumnRefMapper mapColumnRef) {
   llvm::SmallVector<const Expr *, 8> out;
   out.reserve(list.size());
   for (const Expr *e : list)
-    out.push_back(cloneExpr(e, into));
+    out.push_back(cloneExpr(e, into, mapColumnRef));
   return into.copyArray<const Expr *>(out);
 }
 
 } // namespace
 
-const Expr *cloneExpr(const Expr *e, ExprArena &into) {
+const Expr *cloneExpr(const Expr *e, ExprArena &into,
+                      ColumnRefMapper mapColumnRef) {
   if (!e)
     return nullptr;
   using llvm::cast;
@@ -342,67 +344,133 @@ const Expr *cloneExpr(const Expr *e, ExprArena &into) {
         into.save(cast<StringLiteral>(e)->getValue()), r);
   case Expr::Kind::ColumnRef: {
     auto *c = cast<ColumnRef>(e);
+    if (mapColumnRef)
+      return mapColumnRef(c, into);
     return into.create<ColumnRef>(saveOpt(c->getTable(), into),
                                   into.save(c->getColumn()), r);
   }
   case Expr::Kind::FuncCall: {
     auto *f = cast<FuncCall>(e);
-    return into.create<FuncCall>(saveOpt(f->getSchema(), into),
-                                 into.save(f->getName()),
-                                 cloneList(f->getArgs(), into), f->isStar(),
-                                 f->isDistinct(), f->hasNoParens(), r);
+    return into.create<FuncCall>(
+        saveOpt(f->getSchema(), into), into.save(f->getName()),
+        cloneList(f->getArgs(), into, mapColumnRef), f->isStar(),
+        f->isDistinct(), f->hasNoParens(), r);
   }
   case Expr::Kind::Unary: {
     auto *u = cast<UnaryExpr>(e);
-    return into.create<UnaryExpr>(u->getOp(), cloneExpr(u->getOperand(), into),
-                                  r);
+    return into.create<UnaryExpr>(
+        u->getOp(), cloneExpr(u->getOperand(), into, mapColumnRef), r);
   }
   case Expr::Kind::Binary: {
     auto *b = cast<BinaryExpr>(e);
-    return into.create<BinaryExpr>(b->getOp(), cloneExpr(b->getLHS(), into),
-                                   cloneExpr(b->getRHS(), into), r);
+    return into.create<BinaryExpr>(
+        b->getOp(), cloneExpr(b->getLHS(), into, mapColumnRef),
+        cloneExpr(b->getRHS(), into, mapColumnRef), r);
   }
   case Expr::Kind::Cast: {
     auto *c = cast<CastExpr>(e);
     Type t = c->getType();
     t.ns = saveOpt(t.ns, into);
     t.name = saveOpt(t.name, into);
-    return into.create<CastExpr>(cloneExpr(c->getOperand(), into), t, r);
+    return into.create<CastExpr>(cloneExpr(c->getOperand(), into, mapColumnRef),
+                                 t, r);
   }
   case Expr::Kind::Case: {
     auto *c = cast<CaseExpr>(e);
     llvm::SmallVector<CaseWhen, 4> whens;
     for (const CaseWhen &w : c->getWhens())
-      whens.push_back(
-          {cloneExpr(w.condition, into), cloneExpr(w.result, into)});
-    return into.create<CaseExpr>(cloneExpr(c->getOperand(), into),
+      whens.push_back({cloneExpr(w.condition, into, mapColumnRef),
+                       cloneExpr(w.result, into, mapColumnRef)});
+    return into.create<CaseExpr>(cloneExpr(c->getOperand(), into, mapColumnRef),
                                  into.copyArray<CaseWhen>(whens),
-                                 cloneExpr(c->getElse(), into), r);
+                                 cloneExpr(c->getElse(), into, mapColumnRef),
+                                 r);
   }
   case Expr::Kind::In: {
     auto *i = cast<InExpr>(e);
-    return into.create<InExpr>(cloneExpr(i->getOperand(), into),
-                               cloneList(i->getList(), into), i->isNegated(),
-                               r);
+    return into.create<InExpr>(cloneExpr(i->getOperand(), into, mapColumnRef),
+                               cloneList(i->getList(), into, mapColumnRef),
+                               i->isNegated(), r);
   }
   case Expr::Kind::IsNull: {
     auto *i = cast<IsNullExpr>(e);
-    return into.create<IsNullExpr>(cloneExpr(i->getOperand(), into),
-                                   i->isNegated(), r);
+    return into.create<IsNullExpr>(
+        cloneExpr(i->getOperand(), into, mapColumnRef), i->isNegated(), r);
   }
   case Expr::Kind::Between: {
     auto *b = cast<BetweenExpr>(e);
     return into.create<BetweenExpr>(
-        cloneExpr(b->getOperand(), into), cloneExpr(b->getLow(), into),
-        cloneExpr(b->getHigh(), into), b->isNegated(), r);
+        cloneExpr(b->getOperand(), into, mapColumnRef),
+        cloneExpr(b->getLow(), into, mapColumnRef),
+        cloneExpr(b->getHigh(), into, mapColumnRef), b->isNegated(), r);
   }
   case Expr::Kind::Array:
     return into.create<ArrayExpr>(
-        cloneList(cast<ArrayExpr>(e)->getElements(), into), r);
+        cloneList(cast<ArrayExpr>(e)->getElements(), into, mapColumnRef), r);
   case Expr::Kind::Raw:
     return into.create<RawSQL>(into.save(cast<RawSQL>(e)->getText()), r);
   }
   return nullptr;
+}
+
+void forEachChild(const Expr *e, llvm::function_ref<void(const Expr *)> fn) {
+  using llvm::cast;
+  auto each = [&](llvm::ArrayRef<const Expr *> list) {
+    for (const Expr *x : list)
+      fn(x);
+  };
+  switch (e->getKind()) {
+  case Expr::Kind::Null:
+  case Expr::Kind::Bool:
+  case Expr::Kind::Number:
+  case Expr::Kind::String:
+  case Expr::Kind::ColumnRef:
+  case Expr::Kind::Raw:
+    return;
+  case Expr::Kind::FuncCall:
+    return each(cast<FuncCall>(e)->getArgs());
+  case Expr::Kind::Unary:
+    return fn(cast<UnaryExpr>(e)->getOperand());
+  case Expr::Kind::Binary:
+    fn(cast<BinaryExpr>(e)->getLHS());
+    return fn(cast<BinaryExpr>(e)->getRHS());
+  case Expr::Kind::Cast:
+    return fn(cast<CastExpr>(e)->getOperand());
+  case Expr::Kind::Case: {
+    auto *c = cast<CaseExpr>(e);
+    if (c->getOperand())
+      fn(c->getOperand());
+    for (const CaseWhen &w : c->getWhens()) {
+      fn(w.condition);
+      fn(w.result);
+    }
+    if (c->getElse())
+      fn(c->getElse());
+    return;
+  }
+  case Expr::Kind::In:
+    fn(cast<InExpr>(e)->getOperand());
+    return each(cast<InExpr>(e)->getList());
+  case Expr::Kind::IsNull:
+    return fn(cast<IsNullExpr>(e)->getOperand());
+  case Expr::Kind::Between: {
+    auto *b = cast<BetweenExpr>(e);
+    fn(b->getOperand());
+    fn(b->getLow());
+    return fn(b->getHigh());
+  }
+  case Expr::Kind::Array:
+    return each(cast<ArrayExpr>(e)->getElements());
+  }
+}
+
+void forEachColumnRef(const Expr *e,
+                      llvm::function_ref<void(const ColumnRef *)> fn) {
+  if (!e)
+    return;
+  if (auto *ref = llvm::dyn_cast<ColumnRef>(e))
+    return fn(ref);
+  forEachChild(e, [&](const Expr *child) { forEachColumnRef(child, fn); });
 }
 
 } // namespace schemac::ir

@@ -13,6 +13,7 @@
 #include "diagnostics/SourceManager.h"
 #include "ir/Type.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/Casting.h"
@@ -135,16 +136,42 @@ private:
 
 enum class UnaryOp : uint8_t { Neg, Plus, Not, BitNot };
 enum class BinaryOp : uint8_t {
-  Or, And,
-  Eq, Ne, Lt, Le, Gt, Ge,
-  Like, NotLike, ILike, NotILike,
-  IsDistinctFrom, IsNotDistinctFrom,
+  Or,
+  And,
+  Eq,
+  Ne,
+  Lt,
+  Le,
+  Gt,
+  Ge,
+  Like,
+  NotLike,
+  ILike,
+  NotILike,
+  IsDistinctFrom,
+  IsNotDistinctFrom,
   Concat, ///< ||
-  Add, Sub, Mul, Div, Mod, Pow,
-  BitAnd, BitOr, ShiftLeft, ShiftRight,
-  JsonGet, JsonGetText, JsonPath, JsonPathText, ///< -> ->> #> #>>
-  Contains, ContainedBy, Overlaps,              ///< @> <@ &&
-  RegexMatch, RegexIMatch, NotRegexMatch, NotRegexIMatch, ///< ~ ~* !~ !~*
+  Add,
+  Sub,
+  Mul,
+  Div,
+  Mod,
+  Pow,
+  BitAnd,
+  BitOr,
+  ShiftLeft,
+  ShiftRight,
+  JsonGet,
+  JsonGetText,
+  JsonPath,
+  JsonPathText, ///< -> ->> #> #>>
+  Contains,
+  ContainedBy,
+  Overlaps, ///< @> <@ &&
+  RegexMatch,
+  RegexIMatch,
+  NotRegexMatch,
+  NotRegexIMatch, ///< ~ ~* !~ !~*
 };
 
 /// Operator spelling ("+", "AND", "->>") and binding strength (higher binds
@@ -283,7 +310,8 @@ private:
 /// white space runs folded.
 class RawSQL : public Expr {
 public:
-  RawSQL(llvm::StringRef text, SourceRange r) : Expr(Kind::Raw, r), text(text) {}
+  RawSQL(llvm::StringRef text, SourceRange r)
+      : Expr(Kind::Raw, r), text(text) {}
   llvm::StringRef getText() const { return text; }
   static bool classof(const Expr *e) { return e->getKind() == Kind::Raw; }
 
@@ -323,8 +351,23 @@ unsigned getExprPrecedence(const Expr *e);
 /// ignores source ranges. Raw SQL compares with white space folded.
 bool exprEquals(const Expr *a, const Expr *b);
 
-/// Copies an expression tree into another arena (e.g. between schemas).
-const Expr *cloneExpr(const Expr *e, ExprArena &into);
+/// Calls `fn` on each direct child of `e` (operands, arguments, list items,
+/// CASE parts), in source order. The one place that knows every node's
+/// children, so walks need not repeat the switch.
+void forEachChild(const Expr *e, llvm::function_ref<void(const Expr *)> fn);
+
+/// Calls `fn` on every column reference in `e` (may be null), in source order.
+void forEachColumnRef(const Expr *e,
+                      llvm::function_ref<void(const ColumnRef *)> fn);
+
+/// Rewrites one column reference while cloning (e.g. to drop a qualifier).
+using ColumnRefMapper =
+    llvm::function_ref<const Expr *(const ColumnRef *, ExprArena &)>;
+
+/// Copies an expression tree into another arena (e.g. between schemas);
+/// column references go through `mapColumnRef` when one is given.
+const Expr *cloneExpr(const Expr *e, ExprArena &into,
+                      ColumnRefMapper mapColumnRef = nullptr);
 
 } // namespace schemac::ir
 

@@ -129,62 +129,12 @@ private:
     /// Every unqualified (or this-table-qualified) column reference in `e`
     /// must name a column of the table.
     void checkExprColumns(llvm::StringRef what, const Expr *e) {
-      if (!e)
-        return;
-      using llvm::cast;
-      switch (e->getKind()) {
-      case Expr::Kind::ColumnRef: {
-        auto *c = cast<ColumnRef>(e);
+      forEachColumnRef(e, [&](const ColumnRef *c) {
         if ((c->getTable().empty() || c->getTable() == t.name.name) &&
             !hasColumn(c->getColumn()))
           report("{} references unknown column '{}'", what,
                  c->getColumn().str());
-        return;
-      }
-      case Expr::Kind::FuncCall:
-        for (const Expr *a : cast<FuncCall>(e)->getArgs())
-          checkExprColumns(what, a);
-        return;
-      case Expr::Kind::Unary:
-        checkExprColumns(what, cast<UnaryExpr>(e)->getOperand());
-        return;
-      case Expr::Kind::Binary:
-        checkExprColumns(what, cast<BinaryExpr>(e)->getLHS());
-        checkExprColumns(what, cast<BinaryExpr>(e)->getRHS());
-        return;
-      case Expr::Kind::Cast:
-        checkExprColumns(what, cast<CastExpr>(e)->getOperand());
-        return;
-      case Expr::Kind::Case: {
-        auto *c = cast<CaseExpr>(e);
-        checkExprColumns(what, c->getOperand());
-        for (const CaseWhen &w : c->getWhens()) {
-          checkExprColumns(what, w.condition);
-          checkExprColumns(what, w.result);
-        }
-        checkExprColumns(what, c->getElse());
-        return;
-      }
-      case Expr::Kind::In:
-        checkExprColumns(what, cast<InExpr>(e)->getOperand());
-        for (const Expr *x : cast<InExpr>(e)->getList())
-          checkExprColumns(what, x);
-        return;
-      case Expr::Kind::IsNull:
-        checkExprColumns(what, cast<IsNullExpr>(e)->getOperand());
-        return;
-      case Expr::Kind::Between:
-        checkExprColumns(what, cast<BetweenExpr>(e)->getOperand());
-        checkExprColumns(what, cast<BetweenExpr>(e)->getLow());
-        checkExprColumns(what, cast<BetweenExpr>(e)->getHigh());
-        return;
-      case Expr::Kind::Array:
-        for (const Expr *x : cast<ArrayExpr>(e)->getElements())
-          checkExprColumns(what, x);
-        return;
-      default:
-        return;
-      }
+      });
     }
 
     void checkGenerated() {
@@ -202,8 +152,8 @@ private:
       std::string what = fmt::format("constraint '{}'", c.name.str());
       // SQLite gives unnamed foreign keys and checks no name at all; every
       // other constraint is named (explicitly or by the naming rules).
-      bool mayBeUnnamed = !c.nameExplicit &&
-                          (llvm::isa<ForeignKey>(c) || llvm::isa<CheckConstraint>(c));
+      bool mayBeUnnamed = !c.nameExplicit && (llvm::isa<ForeignKey>(c) ||
+                                              llvm::isa<CheckConstraint>(c));
       if (c.name.empty()) {
         if (!mayBeUnnamed)
           report("constraint with an empty name");

@@ -73,6 +73,44 @@ TEST_F(ExprTest, CloneIsEqualAndIndependent) {
   EXPECT_EQ(cloneExpr(nullptr, a), nullptr);
 }
 
+TEST_F(ExprTest, ForEachColumnRefVisitsEveryKindInSourceOrder) {
+  // CASE a WHEN b THEN f(c, ARRAY[d]) ELSE e BETWEEN g AND h END, plus IN and
+  // IS NULL around it: every child position of every kind.
+  const Expr *call = a.create<FuncCall>(
+      "", "f",
+      a.copyArray<const Expr *>(
+          {col("c"), a.create<ArrayExpr>(a.copyArray<const Expr *>({col("d")}),
+                                         SourceRange())}),
+      false, false, false, SourceRange());
+  const Expr *between =
+      a.create<BetweenExpr>(col("e"), col("g"), col("h"), false, SourceRange());
+  CaseWhen when{col("b"), call};
+  const Expr *caseExpr = a.create<CaseExpr>(
+      col("a"), a.copyArray<CaseWhen>({when}), between, SourceRange());
+  const Expr *in = a.create<InExpr>(
+      caseExpr, a.copyArray<const Expr *>({col("i"), num("1")}), false,
+      SourceRange());
+  const Expr *e =
+      a.create<IsNullExpr>(un(UnaryOp::Not, in), false, SourceRange());
+
+  std::string seen;
+  forEachColumnRef(e, [&](const ColumnRef *ref) { seen += ref->getColumn(); });
+  EXPECT_EQ(seen, "abcdeghi");
+  forEachColumnRef(nullptr, [&](const ColumnRef *) { seen += "!"; });
+  EXPECT_EQ(seen, "abcdeghi");
+}
+
+TEST_F(ExprTest, CloneMapsColumnRefs) {
+  const Expr *e = bin(BinaryOp::Add,
+                      a.create<ColumnRef>("t", "x", SourceRange()), num("1"));
+  const Expr *copy = cloneExpr(
+      e, a, [](const ColumnRef *ref, ExprArena &arena) -> const Expr * {
+        return arena.create<ColumnRef>("", ref->getColumn(), ref->getRange());
+      });
+  EXPECT_TRUE(exprEquals(copy, bin(BinaryOp::Add, col("x"), num("1"))));
+  EXPECT_FALSE(exprEquals(copy, e));
+}
+
 TEST_F(ExprTest, PrintParenthesizesOnlyWhereNeeded) {
   // (a + 1) * 2, a + 1 * 2, a - (b - c), (a - b) - c
   EXPECT_EQ(exprToString(bin(BinaryOp::Mul,
