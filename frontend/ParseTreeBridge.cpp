@@ -30,7 +30,8 @@ namespace {
 class OffsetMap {
 public:
   explicit OffsetMap(llvm::StringRef text) {
-    bool ascii = llvm::all_of(text, [](char c) { return (unsigned char)c < 0x80; });
+    bool ascii =
+        llvm::all_of(text, [](char c) { return (unsigned char)c < 0x80; });
     if (ascii)
       return;
     for (uint32_t i = 0; i < text.size(); ++i)
@@ -49,7 +50,8 @@ private:
 };
 
 /// How tokens are named in "expected ..." messages.
-std::string describeTokenType(const antlr4::dfa::Vocabulary &vocab, size_t type) {
+std::string describeTokenType(const antlr4::dfa::Vocabulary &vocab,
+                              size_t type) {
   switch (type) {
   case antlr4::Token::EOF:
     return "end of file";
@@ -75,15 +77,45 @@ std::string describeTokenType(const antlr4::dfa::Vocabulary &vocab, size_t type)
 
 bool isNonReservedKeyword(size_t type) {
   switch (type) {
-  case P::SCHEMA: case P::ENUM: case P::SEQUENCE: case P::TABLE: case P::VIEW:
-  case P::MATERIALIZED: case P::KEY: case P::ALWAYS: case P::DELETE:
-  case P::UPDATE: case P::CASCADE: case P::RESTRICT: case P::SET: case P::NO:
-  case P::ACTION: case P::INITIALLY: case P::DEFERRED: case P::IMMEDIATE:
-  case P::NULLS: case P::FIRST: case P::LAST: case P::START: case P::INCREMENT:
-  case P::MINVALUE: case P::MAXVALUE: case P::CACHE: case P::CYCLE:
-  case P::OWNED: case P::BY: case P::WITH: case P::WITHOUT: case P::TIME:
-  case P::TIMESTAMP: case P::ZONE: case P::DOUBLE: case P::PRECISION:
-  case P::CHARACTER: case P::VARYING: case P::BIT:
+  case P::SCHEMA:
+  case P::ENUM:
+  case P::SEQUENCE:
+  case P::TABLE:
+  case P::VIEW:
+  case P::MATERIALIZED:
+  case P::KEY:
+  case P::ALWAYS:
+  case P::DELETE:
+  case P::UPDATE:
+  case P::CASCADE:
+  case P::RESTRICT:
+  case P::SET:
+  case P::NO:
+  case P::ACTION:
+  case P::INITIALLY:
+  case P::DEFERRED:
+  case P::IMMEDIATE:
+  case P::NULLS:
+  case P::FIRST:
+  case P::LAST:
+  case P::START:
+  case P::INCREMENT:
+  case P::MINVALUE:
+  case P::MAXVALUE:
+  case P::CACHE:
+  case P::CYCLE:
+  case P::OWNED:
+  case P::BY:
+  case P::WITH:
+  case P::WITHOUT:
+  case P::TIME:
+  case P::TIMESTAMP:
+  case P::ZONE:
+  case P::DOUBLE:
+  case P::PRECISION:
+  case P::CHARACTER:
+  case P::VARYING:
+  case P::BIT:
     return true;
   }
   return false;
@@ -92,9 +124,21 @@ bool isNonReservedKeyword(size_t type) {
 /// Tokens that can start an expression; collapsed to "expression" in messages.
 bool startsExpression(size_t type) {
   switch (type) {
-  case P::NULL_: case P::TRUE_: case P::FALSE_: case P::INTEGER: case P::DECIMAL:
-  case P::STRING: case P::RAW_SQL: case P::LPAREN: case P::CAST: case P::CASE:
-  case P::ARRAY: case P::MINUS: case P::PLUS: case P::TILDE: case P::NOT:
+  case P::NULL_:
+  case P::TRUE_:
+  case P::FALSE_:
+  case P::INTEGER:
+  case P::DECIMAL:
+  case P::STRING:
+  case P::RAW_SQL:
+  case P::LPAREN:
+  case P::CAST:
+  case P::CASE:
+  case P::ARRAY:
+  case P::MINUS:
+  case P::PLUS:
+  case P::TILDE:
+  case P::NOT:
     return true;
   }
   return false;
@@ -103,7 +147,8 @@ bool startsExpression(size_t type) {
 /// Turns ANTLR syntax errors into diagnostics: "expected X, found Y".
 class SyntaxErrorListener : public antlr4::BaseErrorListener {
 public:
-  SyntaxErrorListener(FileID file, DiagnosticEngine &diags, const OffsetMap &offsets)
+  SyntaxErrorListener(FileID file, DiagnosticEngine &diags,
+                      const OffsetMap &offsets)
       : file(file), diags(diags), offsets(offsets) {}
 
   void syntaxError(antlr4::Recognizer *recognizer, antlr4::Token *offending,
@@ -123,7 +168,8 @@ public:
     std::vector<std::string> names;
     for (ssize_t t : expected) {
       size_t type = static_cast<size_t>(t);
-      if (type == P::IDENT || type == P::QUOTED_IDENT || isNonReservedKeyword(type)) {
+      if (type == P::IDENT || type == P::QUOTED_IDENT ||
+          isNonReservedKeyword(type)) {
         sawIdent = true;
         continue;
       }
@@ -178,6 +224,7 @@ public:
       : file(file), diags(diags), arena(arena), offsets(offsets) {}
 
   void convertFile(P::FileContext *ctx, ast::File &out);
+  void convertDeclaration(P::DeclarationContext *ctx, ast::File &out);
   const ir::Expr *expr(P::ExprContext *ctx);
 
 private:
@@ -205,25 +252,30 @@ private:
   ast::QualifiedIdent qualified(P::QualifiedNameContext *ctx);
   std::vector<ast::Ident> identList(P::IdentifierListContext *ctx);
   llvm::StringRef doc(P::DocCommentContext *ctx);
-  std::vector<ast::Attribute> attributes(const std::vector<P::AttributeContext *> &list);
+  std::vector<ast::Attribute>
+  attributes(const std::vector<P::AttributeContext *> &list);
   std::optional<int64_t> signedInteger(P::SignedIntegerContext *ctx);
   ast::TypeRef typeRef(P::TypeRefContext *ctx);
   ir::Type castType(P::TypeRefContext *ctx);
   ast::ForeignKeyRef references(P::ReferencesContext *ctx);
 
-  void enumDecl(P::EnumDeclContext *ctx, llvm::StringRef docText, ast::File &out);
-  void sequenceDecl(P::SequenceDeclContext *ctx, llvm::StringRef docText, ast::File &out);
-  void tableDecl(P::TableDeclContext *ctx, llvm::StringRef docText, ast::File &out);
-  void viewDecl(P::ViewDeclContext *ctx, llvm::StringRef docText, ast::File &out);
+  void enumDecl(P::EnumDeclContext *ctx, llvm::StringRef docText,
+                ast::File &out);
+  void sequenceDecl(P::SequenceDeclContext *ctx, llvm::StringRef docText,
+                    ast::File &out);
+  void tableDecl(P::TableDeclContext *ctx, llvm::StringRef docText,
+                 ast::File &out);
+  void viewDecl(P::ViewDeclContext *ctx, llvm::StringRef docText,
+                ast::File &out);
   ast::ColumnDef columnDef(P::ColumnDefContext *ctx);
   ast::ConstraintDef tableConstraint(P::TableConstraintContext *ctx);
   ast::IndexDef indexDef(P::IndexDefContext *ctx);
 
   const ir::Expr *primary(P::PrimaryContext *ctx);
-  llvm::ArrayRef<const ir::Expr *> exprList(const std::vector<P::ExprContext *> &list,
-                                            size_t from = 0);
-  const ir::Expr *binary(ir::BinaryOp op, P::ExprContext *lhs, P::ExprContext *rhs,
-                         SourceRange r) {
+  llvm::ArrayRef<const ir::Expr *>
+  exprList(const std::vector<P::ExprContext *> &list, size_t from = 0);
+  const ir::Expr *binary(ir::BinaryOp op, P::ExprContext *lhs,
+                         P::ExprContext *rhs, SourceRange r) {
     return arena.create<ir::BinaryExpr>(op, expr(lhs), expr(rhs), r);
   }
 
@@ -262,7 +314,8 @@ ast::Ident TreeConverter::ident(P::IdentifierContext *ctx) {
   if (ctx->QUOTED_IDENT()) {
     std::string name = unquote(text, '"');
     if (name.empty())
-      diags.report(DiagID::SyntaxError, id.range, "an identifier cannot be empty");
+      diags.report(DiagID::SyntaxError, id.range,
+                   "an identifier cannot be empty");
     id.name = save(name);
   } else {
     id.name = save(text);
@@ -285,7 +338,8 @@ ast::QualifiedIdent TreeConverter::qualified(P::QualifiedNameContext *ctx) {
   return q;
 }
 
-std::vector<ast::Ident> TreeConverter::identList(P::IdentifierListContext *ctx) {
+std::vector<ast::Ident>
+TreeConverter::identList(P::IdentifierListContext *ctx) {
   std::vector<ast::Ident> out;
   if (ctx)
     for (auto *id : ctx->identifier())
@@ -326,7 +380,8 @@ TreeConverter::attributes(const std::vector<P::AttributeContext *> &list) {
   return out;
 }
 
-std::optional<int64_t> TreeConverter::signedInteger(P::SignedIntegerContext *ctx) {
+std::optional<int64_t>
+TreeConverter::signedInteger(P::SignedIntegerContext *ctx) {
   if (!ctx || !ctx->INTEGER())
     return std::nullopt;
   int64_t value = 0;
@@ -371,13 +426,15 @@ ast::TypeRef TreeConverter::typeRef(P::TypeRefContext *ctx) {
 
   auto mods = ctx->signedInteger();
   if (!mods.empty()) {
-    t.modifiersRange = {file, range(ctx->LPAREN()).begin, range(ctx->RPAREN()).end};
+    t.modifiersRange = {file, range(ctx->LPAREN()).begin,
+                        range(ctx->RPAREN()).end};
     for (auto *m : mods)
       if (auto v = signedInteger(m))
         t.modifiers.push_back(*v);
   }
   t.isUnsigned = ctx->UNSIGNED() != nullptr;
-  t.arrayDims = static_cast<uint8_t>(std::min<size_t>(ctx->arraySuffix().size(), 255));
+  t.arrayDims =
+      static_cast<uint8_t>(std::min<size_t>(ctx->arraySuffix().size(), 255));
   return t;
 }
 
@@ -387,7 +444,8 @@ ir::Type TreeConverter::castType(P::TypeRefContext *ctx) {
   ast::TypeRef ref = typeRef(ctx);
   ir::Type type;
   const ir::BuiltinTypeInfo *info =
-      ref.builtinSpelling.empty() ? nullptr : ir::lookupBuiltinType(ref.builtinSpelling);
+      ref.builtinSpelling.empty() ? nullptr
+                                  : ir::lookupBuiltinType(ref.builtinSpelling);
   if (info) {
     type.kind = info->kind;
     if (info->kind == ir::TypeKind::Native)
@@ -438,19 +496,23 @@ ast::ForeignKeyRef TreeConverter::references(P::ReferencesContext *ctx) {
 }
 
 void TreeConverter::convertFile(P::FileContext *ctx, ast::File &out) {
-  for (auto *decl : ctx->declaration()) {
-    llvm::StringRef docText = doc(decl->docComment());
-    if (auto *s = decl->schemaDecl()) {
-      out.namespaces.push_back({ident(s->identifier()), docText, range(s)});
-    } else if (auto *e = decl->enumDecl()) {
-      enumDecl(e, docText, out);
-    } else if (auto *s = decl->sequenceDecl()) {
-      sequenceDecl(s, docText, out);
-    } else if (auto *t = decl->tableDecl()) {
-      tableDecl(t, docText, out);
-    } else if (auto *v = decl->viewDecl()) {
-      viewDecl(v, docText, out);
-    }
+  for (auto *decl : ctx->declaration())
+    convertDeclaration(decl, out);
+}
+
+void TreeConverter::convertDeclaration(P::DeclarationContext *decl,
+                                       ast::File &out) {
+  llvm::StringRef docText = doc(decl->docComment());
+  if (auto *s = decl->schemaDecl()) {
+    out.namespaces.push_back({ident(s->identifier()), docText, range(s)});
+  } else if (auto *e = decl->enumDecl()) {
+    enumDecl(e, docText, out);
+  } else if (auto *s = decl->sequenceDecl()) {
+    sequenceDecl(s, docText, out);
+  } else if (auto *t = decl->tableDecl()) {
+    tableDecl(t, docText, out);
+  } else if (auto *v = decl->viewDecl()) {
+    viewDecl(v, docText, out);
   }
 }
 
@@ -464,7 +526,8 @@ void TreeConverter::enumDecl(P::EnumDeclContext *ctx, llvm::StringRef docText,
   for (auto *v : ctx->enumValue()) {
     ast::EnumValueDef value;
     if (v->STRING())
-      value.name = {save(unquote(v->STRING()->getText(), '\'')), range(v->STRING())};
+      value.name = {save(unquote(v->STRING()->getText(), '\'')),
+                    range(v->STRING())};
     else
       value.name = ident(v->identifier());
     value.attributes = attributes(v->attribute());
@@ -474,8 +537,8 @@ void TreeConverter::enumDecl(P::EnumDeclContext *ctx, llvm::StringRef docText,
   out.enums.push_back(std::move(def));
 }
 
-void TreeConverter::sequenceDecl(P::SequenceDeclContext *ctx, llvm::StringRef docText,
-                                 ast::File &out) {
+void TreeConverter::sequenceDecl(P::SequenceDeclContext *ctx,
+                                 llvm::StringRef docText, ast::File &out) {
   using Kind = ast::SequenceOption::Kind;
   ast::SequenceDef def;
   def.name = qualified(ctx->qualifiedName());
@@ -592,7 +655,8 @@ ast::ColumnDef TreeConverter::columnDef(P::ColumnDefContext *ctx) {
       opt.expr = expr(d->expr());
     } else if (auto *id = dynamic_cast<P::ColIdentityContext *>(o)) {
       opt.kind = Kind::Identity;
-      opt.identity = id->ALWAYS() ? ir::Identity::Always : ir::Identity::ByDefault;
+      opt.identity =
+          id->ALWAYS() ? ir::Identity::Always : ir::Identity::ByDefault;
     } else if (auto *g = dynamic_cast<P::ColGeneratedContext *>(o)) {
       opt.kind = Kind::Generated;
       opt.expr = expr(g->expr());
@@ -608,7 +672,8 @@ ast::ColumnDef TreeConverter::columnDef(P::ColumnDefContext *ctx) {
   return col;
 }
 
-ast::ConstraintDef TreeConverter::tableConstraint(P::TableConstraintContext *ctx) {
+ast::ConstraintDef
+TreeConverter::tableConstraint(P::TableConstraintContext *ctx) {
   using Kind = ast::ConstraintDef::Kind;
   ast::ConstraintDef def;
   def.range = range(ctx);
@@ -677,7 +742,8 @@ ast::IndexDef TreeConverter::indexDef(P::IndexDefContext *ctx) {
 }
 
 llvm::ArrayRef<const ir::Expr *>
-TreeConverter::exprList(const std::vector<P::ExprContext *> &list, size_t from) {
+TreeConverter::exprList(const std::vector<P::ExprContext *> &list,
+                        size_t from) {
   llvm::SmallVector<const ir::Expr *, 8> items;
   for (size_t i = from; i < list.size(); ++i)
     items.push_back(expr(list[i]));
@@ -687,33 +753,60 @@ TreeConverter::exprList(const std::vector<P::ExprContext *> &list, size_t from) 
 ir::BinaryOp binaryOpFor(size_t tokenType) {
   using B = ir::BinaryOp;
   switch (tokenType) {
-  case P::STAR: return B::Mul;
-  case P::SLASH: return B::Div;
-  case P::PERCENT: return B::Mod;
-  case P::PLUS: return B::Add;
-  case P::MINUS: return B::Sub;
-  case P::CONCAT: return B::Concat;
-  case P::ARROW: return B::JsonGet;
-  case P::ARROW_TEXT: return B::JsonGetText;
-  case P::HASH_ARROW: return B::JsonPath;
-  case P::HASH_ARROW_TEXT: return B::JsonPathText;
-  case P::CONTAINS: return B::Contains;
-  case P::CONTAINED_BY: return B::ContainedBy;
-  case P::OVERLAPS: return B::Overlaps;
-  case P::TILDE: return B::RegexMatch;
-  case P::REGEX_IMATCH: return B::RegexIMatch;
-  case P::NOT_REGEX_MATCH: return B::NotRegexMatch;
-  case P::NOT_REGEX_IMATCH: return B::NotRegexIMatch;
-  case P::AMPERSAND: return B::BitAnd;
-  case P::PIPE: return B::BitOr;
-  case P::SHIFT_LEFT: return B::ShiftLeft;
-  case P::SHIFT_RIGHT: return B::ShiftRight;
-  case P::LT: return B::Lt;
-  case P::GT: return B::Gt;
-  case P::EQ: return B::Eq;
-  case P::LE: return B::Le;
-  case P::GE: return B::Ge;
-  case P::NE: return B::Ne;
+  case P::STAR:
+    return B::Mul;
+  case P::SLASH:
+    return B::Div;
+  case P::PERCENT:
+    return B::Mod;
+  case P::PLUS:
+    return B::Add;
+  case P::MINUS:
+    return B::Sub;
+  case P::CONCAT:
+    return B::Concat;
+  case P::ARROW:
+    return B::JsonGet;
+  case P::ARROW_TEXT:
+    return B::JsonGetText;
+  case P::HASH_ARROW:
+    return B::JsonPath;
+  case P::HASH_ARROW_TEXT:
+    return B::JsonPathText;
+  case P::CONTAINS:
+    return B::Contains;
+  case P::CONTAINED_BY:
+    return B::ContainedBy;
+  case P::OVERLAPS:
+    return B::Overlaps;
+  case P::TILDE:
+    return B::RegexMatch;
+  case P::REGEX_IMATCH:
+    return B::RegexIMatch;
+  case P::NOT_REGEX_MATCH:
+    return B::NotRegexMatch;
+  case P::NOT_REGEX_IMATCH:
+    return B::NotRegexIMatch;
+  case P::AMPERSAND:
+    return B::BitAnd;
+  case P::PIPE:
+    return B::BitOr;
+  case P::SHIFT_LEFT:
+    return B::ShiftLeft;
+  case P::SHIFT_RIGHT:
+    return B::ShiftRight;
+  case P::LT:
+    return B::Lt;
+  case P::GT:
+    return B::Gt;
+  case P::EQ:
+    return B::Eq;
+  case P::LE:
+    return B::Le;
+  case P::GE:
+    return B::Ge;
+  case P::NE:
+    return B::Ne;
   }
   return B::Eq;
 }
@@ -725,7 +818,8 @@ const ir::Expr *TreeConverter::expr(P::ExprContext *ctx) {
   if (auto *p = dynamic_cast<P::PrimaryExprContext *>(ctx))
     return primary(p->primary());
   if (auto *c = dynamic_cast<P::CastExprContext *>(ctx))
-    return arena.create<ir::CastExpr>(expr(c->expr()), castType(c->typeRef()), r);
+    return arena.create<ir::CastExpr>(expr(c->expr()), castType(c->typeRef()),
+                                      r);
   if (auto *u = dynamic_cast<P::UnaryExprContext *>(ctx)) {
     ir::UnaryOp op = u->op->getType() == P::MINUS  ? ir::UnaryOp::Neg
                      : u->op->getType() == P::PLUS ? ir::UnaryOp::Plus
@@ -746,22 +840,26 @@ const ir::Expr *TreeConverter::expr(P::ExprContext *ctx) {
     return binary(binaryOpFor(e->op->getType()), e->expr(0), e->expr(1), r);
   if (auto *e = dynamic_cast<P::LikeExprContext *>(ctx)) {
     bool ilike = e->op->getType() == P::ILIKE;
-    ir::BinaryOp op = e->NOT() ? (ilike ? ir::BinaryOp::NotILike : ir::BinaryOp::NotLike)
-                               : (ilike ? ir::BinaryOp::ILike : ir::BinaryOp::Like);
+    ir::BinaryOp op =
+        e->NOT() ? (ilike ? ir::BinaryOp::NotILike : ir::BinaryOp::NotLike)
+                 : (ilike ? ir::BinaryOp::ILike : ir::BinaryOp::Like);
     return binary(op, e->expr(0), e->expr(1), r);
   }
   if (auto *e = dynamic_cast<P::BetweenExprContext *>(ctx))
     return arena.create<ir::BetweenExpr>(expr(e->expr(0)), expr(e->expr(1)),
-                                         expr(e->expr(2)), e->NOT() != nullptr, r);
+                                         expr(e->expr(2)), e->NOT() != nullptr,
+                                         r);
   if (auto *e = dynamic_cast<P::InExprContext *>(ctx)) {
     auto all = e->expr();
     return arena.create<ir::InExpr>(expr(all[0]), exprList(all, 1),
                                     e->NOT() != nullptr, r);
   }
   if (auto *e = dynamic_cast<P::IsNullExprContext *>(ctx))
-    return arena.create<ir::IsNullExpr>(expr(e->expr()), e->NOT() != nullptr, r);
+    return arena.create<ir::IsNullExpr>(expr(e->expr()), e->NOT() != nullptr,
+                                        r);
   if (auto *e = dynamic_cast<P::IsDistinctExprContext *>(ctx))
-    return binary(e->NOT() ? ir::BinaryOp::IsNotDistinctFrom : ir::BinaryOp::IsDistinctFrom,
+    return binary(e->NOT() ? ir::BinaryOp::IsNotDistinctFrom
+                           : ir::BinaryOp::IsDistinctFrom,
                   e->expr(0), e->expr(1), r);
   if (auto *e = dynamic_cast<P::AndExprContext *>(ctx))
     return binary(ir::BinaryOp::And, e->expr(0), e->expr(1), r);
@@ -798,15 +896,19 @@ const ir::Expr *TreeConverter::primary(P::PrimaryContext *ctx) {
   if (auto *b = dynamic_cast<P::BoolLiteralContext *>(ctx))
     return arena.create<ir::BoolLiteral>(b->TRUE_() != nullptr, r);
   if (auto *n = dynamic_cast<P::NumberLiteralContext *>(ctx))
-    return arena.create<ir::NumberLiteral>(save(normalizeNumber(n->getStart()->getText())), r);
+    return arena.create<ir::NumberLiteral>(
+        save(normalizeNumber(n->getStart()->getText())), r);
   if (auto *s = dynamic_cast<P::StringLiteralContext *>(ctx))
-    return arena.create<ir::StringLiteral>(save(unquote(s->getStart()->getText(), '\'')), r);
+    return arena.create<ir::StringLiteral>(
+        save(unquote(s->getStart()->getText(), '\'')), r);
   if (auto *raw = dynamic_cast<P::RawSqlContext *>(ctx))
-    return arena.create<ir::RawSQL>(save(rawBody(raw->getStart()->getText())), r);
+    return arena.create<ir::RawSQL>(save(rawBody(raw->getStart()->getText())),
+                                    r);
   if (auto *p = dynamic_cast<P::ParenExprContext *>(ctx))
     return expr(p->expr());
   if (auto *c = dynamic_cast<P::CastCallContext *>(ctx))
-    return arena.create<ir::CastExpr>(expr(c->expr()), castType(c->typeRef()), r);
+    return arena.create<ir::CastExpr>(expr(c->expr()), castType(c->typeRef()),
+                                      r);
   if (auto *c = dynamic_cast<P::CaseExprContext *>(ctx)) {
     llvm::SmallVector<ir::CaseWhen, 4> whens;
     for (auto *w : c->caseWhen())
@@ -814,7 +916,8 @@ const ir::Expr *TreeConverter::primary(P::PrimaryContext *ctx) {
     const ir::Expr *operand = c->operand ? expr(c->operand) : nullptr;
     const ir::Expr *elseResult = c->elseExpr ? expr(c->elseExpr) : nullptr;
     return arena.create<ir::CaseExpr>(
-        operand, arena.copyArray(llvm::ArrayRef<ir::CaseWhen>(whens)), elseResult, r);
+        operand, arena.copyArray(llvm::ArrayRef<ir::CaseWhen>(whens)),
+        elseResult, r);
   }
   if (auto *a = dynamic_cast<P::ArrayExprContext *>(ctx))
     return arena.create<ir::ArrayExpr>(exprList(a->expr()), r);
@@ -824,20 +927,23 @@ const ir::Expr *TreeConverter::primary(P::PrimaryContext *ctx) {
       ast::Ident i = ident(id);
       return id->QUOTED_IDENT() ? i.name : save(i.name.lower());
     };
-    llvm::StringRef schema = parts.size() == 2 ? nameOf(parts[0]) : llvm::StringRef();
+    llvm::StringRef schema =
+        parts.size() == 2 ? nameOf(parts[0]) : llvm::StringRef();
     llvm::StringRef name = nameOf(parts.back());
     return arena.create<ir::FuncCall>(schema, name, exprList(f->expr()),
-                                      f->STAR() != nullptr, f->DISTINCT() != nullptr,
+                                      f->STAR() != nullptr,
+                                      f->DISTINCT() != nullptr,
                                       /*noParens=*/false, r);
   }
   if (auto *c = dynamic_cast<P::ColumnRefContext *>(ctx)) {
     auto parts = c->qualifiedName()->identifier();
     if (parts.size() == 1 && !parts[0]->QUOTED_IDENT()) {
-      std::string lower = llvm::StringRef(parts[0]->getStart()->getText()).lower();
+      std::string lower =
+          llvm::StringRef(parts[0]->getStart()->getText()).lower();
       if (isKeywordFunction(lower))
         return arena.create<ir::FuncCall>(llvm::StringRef(), save(lower),
-                                          llvm::ArrayRef<const ir::Expr *>(), false,
-                                          false, /*noParens=*/true, r);
+                                          llvm::ArrayRef<const ir::Expr *>(),
+                                          false, false, /*noParens=*/true, r);
     }
     ast::QualifiedIdent q = qualified(c->qualifiedName());
     return arena.create<ir::ColumnRef>(q.ns.name, q.name.name, r);
@@ -860,10 +966,12 @@ bool checkTokens(const std::vector<antlr4::Token *> &tokens, FileID file,
                   offsets.byteOffset(tok->getStopIndex() + 1)};
     switch (tok->getType()) {
     case P::UNTERMINATED_STRING:
-      diags.report(DiagID::UnterminatedLiteral, r, "unterminated string literal");
+      diags.report(DiagID::UnterminatedLiteral, r,
+                   "unterminated string literal");
       return false; // everything after it is inside the string
     case P::UNTERMINATED_QUOTED_IDENT:
-      diags.report(DiagID::UnterminatedLiteral, r, "unterminated quoted identifier");
+      diags.report(DiagID::UnterminatedLiteral, r,
+                   "unterminated quoted identifier");
       return false;
     case P::UNTERMINATED_RAW_SQL:
       diags.report(DiagID::UnterminatedLiteral, r,
@@ -882,8 +990,9 @@ bool checkTokens(const std::vector<antlr4::Token *> &tokens, FileID file,
     case P::LBRACKET:
     case P::LBRACE:
       if (++depth > MaxNestingDepth) {
-        diags.report(DiagID::SyntaxError, r,
-                     fmt::format("nesting deeper than {} levels", MaxNestingDepth));
+        diags.report(
+            DiagID::SyntaxError, r,
+            fmt::format("nesting deeper than {} levels", MaxNestingDepth));
         return false;
       }
       break;
@@ -898,47 +1007,53 @@ bool checkTokens(const std::vector<antlr4::Token *> &tokens, FileID file,
   return ok;
 }
 
-/// Lexes and parses `file` with the start rule `parse`; SLL first (fast,
-/// right for all valid input), full LL with error recovery only on failure.
-template <typename Ctx, typename Fn>
-bool parseBuffer(FileID file, DiagnosticEngine &diags, Fn &&convert,
-                 Ctx *(P::*startRule)()) {
-  llvm::StringRef text = diags.getSourceManager().getBuffer(file);
-  OffsetMap offsets(text);
-  try {
-    antlr4::ANTLRInputStream input(text.data(), text.size());
-    SchemaLexer lexer(&input);
-    lexer.removeErrorListeners();
-    antlr4::CommonTokenStream tokens(&lexer);
-    tokens.fill();
-    if (!checkTokens(tokens.getTokens(), file, diags, offsets))
-      return false;
-
-    SchemaParser parser(&tokens);
+/// The ANTLR objects for one buffer, wired together.
+struct AntlrSession {
+  explicit AntlrSession(llvm::StringRef text)
+      : input(text.data(), text.size()), lexer(&input), tokens(&lexer),
+        parser(&tokens) {
+    lexer.removeErrorListeners(); // errors are reported by checkTokens
     parser.removeErrorListeners();
+  }
+
+  /// SLL prediction, bailing out at the first error: right and fast for all
+  /// valid input.
+  void useSLL() {
     parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
         antlr4::atn::PredictionMode::SLL);
     parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
-    Ctx *tree = nullptr;
-    unsigned errorsBefore = diags.getNumErrors();
-    try {
-      tree = (parser.*startRule)();
-    } catch (antlr4::ParseCancellationException &) {
-      tokens.seek(0);
-      parser.reset();
-      SyntaxErrorListener listener(file, diags, offsets);
-      parser.addErrorListener(&listener);
-      parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
-      parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
-          antlr4::atn::PredictionMode::LL);
-      tree = (parser.*startRule)();
-      parser.removeErrorListeners();
-    }
-    // A recovered tree has missing children everywhere; every syntax error
-    // is already reported, so only error-free trees are converted.
-    if (diags.getNumErrors() != errorsBefore)
+  }
+
+  /// Rewinds and switches to full LL with error recovery, reporting every
+  /// syntax error to `listener`.
+  void useLL(SyntaxErrorListener &listener) {
+    tokens.seek(0);
+    parser.reset();
+    parser.addErrorListener(&listener);
+    parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
+        antlr4::atn::PredictionMode::LL);
+  }
+
+  antlr4::ANTLRInputStream input;
+  SchemaLexer lexer;
+  antlr4::CommonTokenStream tokens;
+  SchemaParser parser;
+};
+
+/// Lexes the buffer, then runs `parse(session, offsets)`. Returns false if a
+/// lexical error (reported here) stopped it. The ANTLR runtime may throw on
+/// internal failures; that becomes a diagnostic, never a crash.
+template <typename Fn>
+bool withTokens(FileID file, DiagnosticEngine &diags, Fn &&parse) {
+  llvm::StringRef text = diags.getSourceManager().getBuffer(file);
+  OffsetMap offsets(text);
+  try {
+    AntlrSession session(text);
+    session.tokens.fill();
+    if (!checkTokens(session.tokens.getTokens(), file, diags, offsets))
       return false;
-    convert(tree, offsets);
+    parse(session, offsets);
     return true;
   } catch (const std::exception &e) {
     diags.report(DiagID::SyntaxError, SourceRange::point(file, 0),
@@ -947,30 +1062,57 @@ bool parseBuffer(FileID file, DiagnosticEngine &diags, Fn &&convert,
   }
 }
 
+/// Full LL with recovery over the whole input: reports every syntax error
+/// and returns the tree only if there was none (a recovered tree has
+/// missing children everywhere, so it is never converted).
+template <typename Ctx>
+Ctx *parseWithRecovery(AntlrSession &session, FileID file,
+                       DiagnosticEngine &diags, const OffsetMap &offsets,
+                       Ctx *(P::*startRule)()) {
+  unsigned errorsBefore = diags.getNumErrors();
+  SyntaxErrorListener listener(file, diags, offsets);
+  session.useLL(listener);
+  Ctx *tree = (session.parser.*startRule)();
+  session.parser.removeErrorListeners();
+  return diags.getNumErrors() == errorsBefore ? tree : nullptr;
+}
+
 } // namespace
 
-std::unique_ptr<ast::File> schemac::parseSchemaFile(FileID file, DiagnosticEngine &diags,
+std::unique_ptr<ast::File> schemac::parseSchemaFile(FileID file,
+                                                    DiagnosticEngine &diags,
                                                     ir::ExprArena &arena) {
   auto out = std::make_unique<ast::File>();
   out->id = file;
-  parseBuffer(
-      file, diags,
-      [&](P::FileContext *tree, const OffsetMap &offsets) {
-        TreeConverter(file, diags, arena, offsets).convertFile(tree, *out);
-      },
-      &P::file);
+  withTokens(file, diags, [&](AntlrSession &session, const OffsetMap &offsets) {
+    TreeConverter converter(file, diags, arena, offsets);
+    // Fast path: one declaration at a time, each tree converted and freed
+    // at once, so memory holds one declaration's tree instead of the file's.
+    try {
+      session.useSLL();
+      while (session.tokens.LA(1) != antlr4::Token::EOF) {
+        converter.convertDeclaration(session.parser.declaration(), *out);
+        session.parser.getTreeTracker().reset();
+      }
+      return;
+    } catch (antlr4::ParseCancellationException &) {
+      // A syntax error, or input SLL cannot decide: start over with LL.
+    }
+    *out = ast::File();
+    out->id = file;
+    if (auto *tree = parseWithRecovery(session, file, diags, offsets, &P::file))
+      converter.convertFile(tree, *out);
+  });
   return out;
 }
 
 const ir::Expr *schemac::parseExpression(FileID file, DiagnosticEngine &diags,
                                          ir::ExprArena &arena) {
   const ir::Expr *result = nullptr;
-  unsigned errorsBefore = diags.getNumErrors();
-  parseBuffer(
-      file, diags,
-      [&](P::ExprOnlyContext *tree, const OffsetMap &offsets) {
-        result = TreeConverter(file, diags, arena, offsets).expr(tree->expr());
-      },
-      &P::exprOnly);
-  return diags.getNumErrors() == errorsBefore ? result : nullptr;
+  withTokens(file, diags, [&](AntlrSession &session, const OffsetMap &offsets) {
+    if (auto *tree =
+            parseWithRecovery(session, file, diags, offsets, &P::exprOnly))
+      result = TreeConverter(file, diags, arena, offsets).expr(tree->expr());
+  });
+  return result;
 }
