@@ -13,6 +13,8 @@ std::unique_ptr<Backend> createIRBackend();
 std::unique_ptr<Backend> createJSONBackend();
 /// "postgresql": the complete DDL for PostgreSQL 15.
 std::unique_ptr<Backend> createPostgresBackend();
+/// "sqlite": the complete DDL for SQLite 3.40.
+std::unique_ptr<Backend> createSQLiteBackend();
 
 } // namespace schemac
 

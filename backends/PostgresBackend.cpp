@@ -9,6 +9,7 @@
 
 #include "backends/Backends.h"
 #include "backends/SQLExprPrinter.h"
+#include "backends/SQLFragments.h"
 #include "backends/SQLQuoting.h"
 #include "backends/SQLTypes.h"
 #include "llvm/ADT/STLExtras.h"
@@ -30,13 +31,7 @@ std::string quote(const QualifiedName &name) {
 std::string literal(StringRef text) { return quoteStringLiteral(PG, text); }
 
 std::string quoteList(llvm::ArrayRef<StringRef> names) {
-  std::string out;
-  for (StringRef name : names) {
-    if (!out.empty())
-      out += ", ";
-    out += quote(name);
-  }
-  return out;
+  return quoteIdentifierList(PG, names);
 }
 
 /// The serial pseudo-type for an integer column, or "" for other types.
@@ -51,30 +46,6 @@ StringRef getSerialName(const Type &t) {
   default:
     return "bigserial";
   }
-}
-
-StringRef getRefActionSQL(RefAction action) {
-  switch (action) {
-  case RefAction::NoAction:
-    return "NO ACTION";
-  case RefAction::Restrict:
-    return "RESTRICT";
-  case RefAction::Cascade:
-    return "CASCADE";
-  case RefAction::SetNull:
-    return "SET NULL";
-  case RefAction::SetDefault:
-    return "SET DEFAULT";
-  }
-  llvm_unreachable("unknown referential action");
-}
-
-/// A view query as the statement's tail: no surrounding blanks, no ';'.
-StringRef getViewBody(StringRef query) {
-  query = query.trim();
-  while (query.consume_back(";"))
-    query = query.rtrim();
-  return query;
 }
 
 class DDLWriter {

@@ -133,3 +133,15 @@ std::string backends::quoteStringLiteral(ir::Dialect d, StringRef value) {
   out += '\'';
   return out;
 }
+
+std::string
+backends::quoteIdentifierList(ir::Dialect d,
+                              llvm::ArrayRef<llvm::StringRef> names) {
+  std::string out;
+  for (llvm::StringRef name : names) {
+    if (!out.empty())
+      out += ", ";
+    out += quoteIdentifier(d, name);
+  }
+  return out;
+}

@@ -10,6 +10,7 @@
 
 #include "ir/Dialect.h"
 #include "ir/Schema.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 
@@ -35,6 +36,10 @@ bool postgresNeedsQuotes(llvm::StringRef name);
 /// An identifier as the dialect must spell it: PostgreSQL "..." when needed,
 /// MySQL `...` and SQLite "..." always; embedded quote characters doubled.
 std::string quoteIdentifier(ir::Dialect d, llvm::StringRef name);
+
+/// Names quoted and joined with ", " (column lists).
+std::string quoteIdentifierList(ir::Dialect d,
+                                llvm::ArrayRef<llvm::StringRef> names);
 
 /// ns.name, each part quoted; the default namespace is left implicit.
 std::string quoteQualifiedName(ir::Dialect d, const ir::QualifiedName &name);

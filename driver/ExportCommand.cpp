@@ -13,6 +13,8 @@ Examples:
   schemac export schema/ --dialect postgresql
                                         print CREATE statements for the schema
   schemac export schema/ --dialect postgresql -o schema.sql --depfile schema.sql.d
+  schemac export app.schema --dialect sqlite -o app.sql && sqlite3 app.db < app.sql
+                                        create a SQLite database, no server needed
   schemac export --format json -o snapshot.json
                                         dialect and inputs from schemac.toml
 )";

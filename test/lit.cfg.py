@@ -7,6 +7,7 @@
 # ===------------------------------------------------------------------------===#
 import os
 import shlex
+import shutil
 import subprocess
 
 import lit.formats
@@ -28,12 +29,14 @@ config.environment["LC_ALL"] = "C.UTF-8"
 scripts_dir = os.path.join(config.test_source_root, "scripts")
 python = shlex.quote(config.python_executable)
 pgtest = f"{python} {shlex.quote(os.path.join(scripts_dir, 'pgtest.py'))}"
+sqlitetest = f"{python} {shlex.quote(os.path.join(scripts_dir, 'sqlitetest.py'))}"
 
 config.substitutions.append(
     ("%schemac", shlex.quote(os.path.join(config.schemac_bin_dir, "schemac")))
 )
 config.substitutions.append(("%pg-exec", f"{pgtest} exec --test %t"))
 config.substitutions.append(("%pg-psql", f"{pgtest} psql --test %t"))
+config.substitutions.append(("%sqlite-exec", sqlitetest))
 config.substitutions.append(("%python", python))
 config.substitutions.append(("%{scripts}", shlex.quote(scripts_dir)))
 config.substitutions.append(("%{src_root}", shlex.quote(config.schemac_src_root)))
@@ -90,3 +93,12 @@ elif require_db:
     )
 else:
     lit_config.note(f"PostgreSQL tests are unsupported: {pg_why}")
+
+# SQLite needs no server: the `sqlite3` shell (Debian package sqlite3, listed
+# in .ci/install-deps) runs each test's SQL on a fresh database file.
+if shutil.which("sqlite3", path=config.environment["PATH"]):
+    config.available_features.add("sqlite")
+elif require_db:
+    lit_config.fatal("sqlite3 is required but not on PATH")
+else:
+    lit_config.note("SQLite tests are unsupported: sqlite3 is not on PATH")

@@ -1,0 +1,30 @@
+//===- SQLFragments.cpp - DDL pieces every SQL backend spells the same ----===//
+
+#include "backends/SQLFragments.h"
+#include "llvm/Support/ErrorHandling.h"
+
+using namespace schemac;
+using namespace schemac::backends;
+
+llvm::StringRef backends::getRefActionSQL(ir::RefAction action) {
+  switch (action) {
+  case ir::RefAction::NoAction:
+    return "NO ACTION";
+  case ir::RefAction::Restrict:
+    return "RESTRICT";
+  case ir::RefAction::Cascade:
+    return "CASCADE";
+  case ir::RefAction::SetNull:
+    return "SET NULL";
+  case ir::RefAction::SetDefault:
+    return "SET DEFAULT";
+  }
+  llvm_unreachable("unknown referential action");
+}
+
+llvm::StringRef backends::getViewBody(llvm::StringRef query) {
+  query = query.trim();
+  while (query.consume_back(";"))
+    query = query.rtrim();
+  return query;
+}

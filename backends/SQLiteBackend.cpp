@@ -1,0 +1,400 @@
+//===- SQLiteBackend.cpp - the "sqlite" backend: DDL for SQLite 3.40 ------===//
+//
+// One CREATE TABLE per table holding every column and constraint, foreign
+// keys included (SQLite cannot add them later, and it accepts references to
+// tables created later, so name order loads cycles too); then indexes and
+// views. Declared type names are chosen for their SQLite affinity and keep
+// the IR meaning readable (docs/dialects.md). SQLite has no COMMENT, but it
+// keeps the CREATE text verbatim in sqlite_schema, so doc comments become
+// `--` lines inside the statements.
+//
+//===----------------------------------------------------------------------===//
+
+#include "backends/Backends.h"
+#include "backends/SQLExprPrinter.h"
+#include "backends/SQLFragments.h"
+#include "backends/SQLQuoting.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include <fmt/format.h>
+
+using namespace schemac;
+using namespace schemac::backends;
+using namespace schemac::ir;
+using llvm::StringRef;
+
+namespace {
+
+constexpr Dialect Lite = Dialect::SQLite;
+
+std::string quote(StringRef name) { return quoteIdentifier(Lite, name); }
+std::string literal(StringRef text) { return quoteStringLiteral(Lite, text); }
+
+std::string quoteList(llvm::ArrayRef<StringRef> names) {
+  return quoteIdentifierList(Lite, names);
+}
+
+/// "(p)" or "(p,s)" for the type's modifiers; "" without any.
+std::string modifiers(const Type &t) {
+  if (t.numModifiers == 0)
+    return "";
+  if (t.numModifiers == 1)
+    return fmt::format("({})", t.modifiers[0]);
+  return fmt::format("({},{})", t.modifiers[0], t.modifiers[1]);
+}
+
+/// The declared type: its affinity is the right one (INT -> INTEGER,
+/// CHAR/TEXT -> TEXT, BLOB, REAL/DOUB -> REAL, else NUMERIC) and its name
+/// keeps the IR meaning. Types SQLite has no affinity for and whose values
+/// are text get a two-word name ending in TEXT; `interval` cannot be named
+/// (any name holding "INT" has INTEGER affinity), so it is plain TEXT.
+std::string getSQLiteTypeName(const Type &t) {
+  switch (t.kind) {
+  case TypeKind::Boolean:
+    return "BOOLEAN";
+  case TypeKind::SmallInt:
+    return "SMALLINT";
+  case TypeKind::Integer:
+    return "INTEGER";
+  case TypeKind::BigInt:
+    return "BIGINT";
+  case TypeKind::Real:
+    return "REAL";
+  case TypeKind::DoublePrecision:
+    return "DOUBLE PRECISION";
+  case TypeKind::Numeric:
+    return "NUMERIC" + modifiers(t);
+  case TypeKind::Text:
+  case TypeKind::Enum: // checked by an inline CHECK (col IN (...))
+  case TypeKind::Interval:
+    return "TEXT";
+  case TypeKind::Varchar:
+    return "VARCHAR" + modifiers(t);
+  case TypeKind::Char:
+    return "CHARACTER" + modifiers(t);
+  case TypeKind::Bytes:
+    return "BLOB";
+  case TypeKind::Date:
+    return "DATE TEXT";
+  case TypeKind::Time:
+    return "TIME TEXT";
+  case TypeKind::TimeTz:
+    return "TIMETZ TEXT";
+  case TypeKind::Timestamp:
+    return "TIMESTAMP TEXT";
+  case TypeKind::TimestampTz:
+    return "TIMESTAMPTZ TEXT";
+  case TypeKind::Uuid:
+    return "UUID TEXT";
+  case TypeKind::Json:
+    return "JSON TEXT";
+  case TypeKind::Jsonb:
+    return "JSONB TEXT";
+  case TypeKind::Native:
+    return StringRef(t.name).upper() + modifiers(t);
+  }
+  llvm_unreachable("unknown type kind");
+}
+
+/// True for the built-in collations, the only ones a fresh database has.
+bool isBuiltinCollation(StringRef name) {
+  return name.equals_insensitive("binary") ||
+         name.equals_insensitive("nocase") || name.equals_insensitive("rtrim");
+}
+
+/// A doc comment as `--` lines, each ending in a newline; "" if none.
+std::string commentLines(StringRef text, StringRef indent) {
+  std::string out;
+  if (text.empty())
+    return out;
+  llvm::SmallVector<StringRef, 4> lines;
+  text.split(lines, '\n');
+  for (StringRef line : lines) {
+    line = line.rtrim();
+    out += indent.str() + (line.empty() ? "--" : "-- " + line.str()) + '\n';
+  }
+  return out;
+}
+
+/// A default SQLite takes bare: a literal, a signed number or a keyword
+/// function (CURRENT_TIMESTAMP); anything else must be parenthesized.
+bool isBareDefault(const Expr *e) {
+  if (const auto *u = llvm::dyn_cast<UnaryExpr>(e))
+    return (u->getOp() == UnaryOp::Neg || u->getOp() == UnaryOp::Plus) &&
+           llvm::isa<NumberLiteral>(u->getOperand());
+  if (const auto *call = llvm::dyn_cast<FuncCall>(e))
+    return call->hasNoParens();
+  return llvm::isa<NullLiteral, BoolLiteral, NumberLiteral, StringLiteral>(e);
+}
+
+class DDLWriter {
+public:
+  DDLWriter(const Schema &schema, DiagnosticEngine &diags)
+      : schema(schema), diags(diags), exprs(Lite, &diags) {}
+
+  /// Reports every construct SQLite cannot hold; false if anything was.
+  bool check();
+  /// The whole DDL; expressions SQLite cannot express are reported while
+  /// printing (see hasErrors).
+  std::string write();
+  bool hasErrors() const { return exprs.hasErrors(); }
+
+private:
+  void unsupported(SourceRange range, const std::string &what);
+  /// The single-column integer primary key, emitted INTEGER PRIMARY KEY
+  /// inline so it is the rowid alias; null if the table has none.
+  const Column *getRowidColumn(const Table &table) const;
+  std::string columnDefinition(const Table &table, const Column &column);
+  std::string tableConstraint(const Constraint &constraint);
+  std::string indexElement(const IndexElement &element);
+  std::string tableStatement(const Table &table);
+  std::string indexStatement(const Table &table, const Index &index);
+
+  const Schema &schema;
+  DiagnosticEngine &diags;
+  SQLExprPrinter exprs;
+  bool ok = true;
+};
+
+void DDLWriter::unsupported(SourceRange range, const std::string &what) {
+  diags.report(DiagID::DialectUnsupported, range,
+               fmt::format("sqlite cannot hold {}", what));
+  ok = false;
+}
+
+const Column *DDLWriter::getRowidColumn(const Table &table) const {
+  const PrimaryKey *pk = table.getPrimaryKey();
+  if (!pk || pk->columns.size() != 1)
+    return nullptr;
+  const Column *column = table.findColumn(pk->columns.front());
+  return column && column->type.isInteger() && !column->type.isUnsigned
+             ? column
+             : nullptr;
+}
+
+bool DDLWriter::check() {
+  for (const Namespace &ns : schema.namespaces)
+    unsupported(ns.range,
+                fmt::format("the namespace '{}' (schemas as namespaces)",
+                            ns.name.str()));
+  for (const auto &sequence : schema.sequences)
+    unsupported(sequence->range,
+                fmt::format("the sequence '{}'", sequence->name.str()));
+  for (const auto &table : schema.tables) {
+    const Column *rowid = getRowidColumn(*table);
+    for (const Column &column : table->columns) {
+      std::string where = fmt::format("column '{}' of table '{}'",
+                                      column.name.str(), table->name.str());
+      const Type &t = column.type;
+      if (t.arrayDims)
+        unsupported(column.range, "the array type of " + where);
+      else if (t.isUnsigned)
+        unsupported(column.range, "the unsigned type of " + where);
+      else if (t.kind == TypeKind::Native) {
+        const BuiltinTypeInfo *info = lookupBuiltinType(t.name);
+        if (info && !(info->dialectMask & (1u << unsigned(Lite))))
+          unsupported(column.range, fmt::format("the type '{}' of {}",
+                                                getTypeSpelling(t), where));
+      }
+      if (column.identity != Identity::None && &column != rowid)
+        unsupported(column.range,
+                    fmt::format("{} on {}; only a single-column integer "
+                                "primary key auto-increments (the rowid)",
+                                column.identity == Identity::Serial
+                                    ? "a serial type"
+                                    : "an identity",
+                                where));
+      if (!column.collation.empty() && !isBuiltinCollation(column.collation))
+        unsupported(column.range,
+                    fmt::format("the collation '{}' of {} (only BINARY, "
+                                "NOCASE and RTRIM are built in)",
+                                column.collation.str(), where));
+    }
+    for (const auto &constraint : table->constraints) {
+      if (const auto *u = llvm::dyn_cast<UniqueConstraint>(constraint.get()))
+        if (u->nullsNotDistinct)
+          unsupported(u->range, "unique nulls not distinct");
+      if (const auto *fk = llvm::dyn_cast<ForeignKey>(constraint.get()))
+        if (!fk->refTable.ns.empty())
+          unsupported(fk->range, "a reference to another namespace");
+    }
+    for (const Index &index : table->indexes) {
+      std::string where = fmt::format("index '{}'", index.name.str());
+      if (!index.method.empty())
+        unsupported(index.range, fmt::format("the index method '{}' of {}",
+                                             index.method.str(), where));
+      if (!index.include.empty())
+        unsupported(index.range, "index include columns of " + where);
+      for (const IndexElement &element : index.elements) {
+        if (!element.opclass.empty())
+          unsupported(index.range, fmt::format("the operator class '{}' of {}",
+                                               element.opclass.str(), where));
+        if (element.nulls != NullsOrder::Default)
+          unsupported(index.range, "NULLS FIRST/LAST in " + where);
+        if (!element.collation.empty() &&
+            !isBuiltinCollation(element.collation))
+          unsupported(index.range, fmt::format("the collation '{}' of {}",
+                                               element.collation.str(), where));
+      }
+    }
+  }
+  for (const auto &view : schema.views)
+    if (view->materialized)
+      unsupported(view->range,
+                  fmt::format("the materialized view '{}'", view->name.str()));
+  return ok;
+}
+
+std::string DDLWriter::columnDefinition(const Table &table,
+                                        const Column &column) {
+  std::string def =
+      commentLines(column.comment, "  ") + "  " + quote(column.name) + ' ';
+  const Column *rowid = getRowidColumn(table);
+  if (&column == rowid) {
+    def += "INTEGER";
+    const PrimaryKey *pk = table.getPrimaryKey();
+    if (pk->nameExplicit)
+      def += " CONSTRAINT " + quote(pk->name);
+    def += " PRIMARY KEY";
+  } else {
+    def += getSQLiteTypeName(column.type);
+  }
+  if (!column.collation.empty())
+    def += " COLLATE " + column.collation.upper();
+  if (column.defaultValue) {
+    std::string value = exprs.print(column.defaultValue);
+    def += " DEFAULT " +
+           (isBareDefault(column.defaultValue) ? value : '(' + value + ')');
+  }
+  if (column.generated)
+    def += " GENERATED ALWAYS AS (" + exprs.print(column.generated->expr) +
+           (column.generated->stored ? ") STORED" : ") VIRTUAL");
+  if (!column.nullable)
+    def += " NOT NULL";
+  if (column.type.kind == TypeKind::Enum && column.type.arrayDims == 0) {
+    if (const EnumType *e =
+            schema.findEnum({column.type.ns, column.type.name})) {
+      std::string values;
+      for (const EnumValue &value : e->values)
+        values += (values.empty() ? "" : ", ") + literal(value.name);
+      def += " CHECK (" + quote(column.name) + " IN (" + values + "))";
+    }
+  }
+  return def;
+}
+
+std::string DDLWriter::tableConstraint(const Constraint &constraint) {
+  std::string def = "  ";
+  if (constraint.nameExplicit)
+    def += "CONSTRAINT " + quote(constraint.name) + ' ';
+  if (const auto *pk = llvm::dyn_cast<PrimaryKey>(&constraint))
+    return def + "PRIMARY KEY (" + quoteList(pk->columns) + ')';
+  if (const auto *unique = llvm::dyn_cast<UniqueConstraint>(&constraint))
+    return def + "UNIQUE (" + quoteList(unique->columns) + ')';
+  if (const auto *fk = llvm::dyn_cast<ForeignKey>(&constraint)) {
+    def += "FOREIGN KEY (" + quoteList(fk->columns) + ") REFERENCES " +
+           quote(fk->refTable.name);
+    if (!fk->refColumns.empty())
+      def += " (" + quoteList(fk->refColumns) + ')';
+    if (fk->onDelete != RefAction::NoAction)
+      def += (" ON DELETE " + getRefActionSQL(fk->onDelete)).str();
+    if (fk->onUpdate != RefAction::NoAction)
+      def += (" ON UPDATE " + getRefActionSQL(fk->onUpdate)).str();
+    // Plain DEFERRABLE is INITIALLY IMMEDIATE on SQLite, as on PostgreSQL.
+    if (fk->deferrable)
+      def += fk->initiallyDeferred ? " DEFERRABLE INITIALLY DEFERRED"
+                                   : " DEFERRABLE INITIALLY IMMEDIATE";
+    return def;
+  }
+  const auto &check = llvm::cast<CheckConstraint>(constraint);
+  return def + "CHECK (" + exprs.print(check.expr) + ')';
+}
+
+std::string DDLWriter::tableStatement(const Table &table) {
+  std::vector<std::string> lines;
+  for (const Column &column : table.columns)
+    lines.push_back(columnDefinition(table, column));
+  const Column *rowid = getRowidColumn(table);
+  for (const auto &constraint : table.constraints)
+    if (!(rowid && llvm::isa<PrimaryKey>(constraint.get())))
+      lines.push_back(tableConstraint(*constraint));
+
+  // The table's comment comes first, unindented; a column's comment lines
+  // precede it, indented like the column.
+  std::string text = "CREATE TABLE " + quote(table.name.name) + " (\n" +
+                     commentLines(table.comment, "");
+  for (size_t i = 0; i < lines.size(); ++i)
+    text += (i ? ",\n" : "") + lines[i];
+  return text + "\n)";
+}
+
+std::string DDLWriter::indexElement(const IndexElement &element) {
+  std::string text;
+  const auto *ref = llvm::dyn_cast<ColumnRef>(element.expr);
+  if (ref && ref->getTable().empty())
+    text = quote(ref->getColumn());
+  else
+    text = '(' + exprs.print(element.expr) + ')';
+  if (!element.collation.empty())
+    text += " COLLATE " + element.collation.upper();
+  if (element.order == SortOrder::Asc)
+    text += " ASC";
+  else if (element.order == SortOrder::Desc)
+    text += " DESC";
+  return text;
+}
+
+std::string DDLWriter::indexStatement(const Table &table, const Index &index) {
+  std::string text = index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+  text += quote(index.name) + " ON " + quote(table.name.name) + " (";
+  if (!index.comment.empty())
+    text += '\n' + commentLines(index.comment, "  ") + "  ";
+  for (size_t i = 0; i < index.elements.size(); ++i)
+    text += (i ? ", " : "") + indexElement(index.elements[i]);
+  text += ')';
+  if (index.where)
+    text += " WHERE " + exprs.print(index.where);
+  return text;
+}
+
+std::string DDLWriter::write() {
+  std::vector<std::string> statements;
+  for (const auto &table : schema.tables)
+    statements.push_back(tableStatement(*table));
+  for (const auto &table : schema.tables)
+    for (const Index &index : table->indexes)
+      statements.push_back(indexStatement(*table, index));
+  for (const auto &view : schema.views)
+    statements.push_back("CREATE VIEW " + quote(view->name.name) + " AS\n" +
+                         commentLines(view->comment, "") +
+                         getViewBody(view->query).str());
+  std::string out;
+  for (const std::string &statement : statements)
+    out += (out.empty() ? "" : "\n") + statement + ";\n";
+  return out;
+}
+
+class SQLiteBackend : public Backend {
+public:
+  StringRef getName() const override { return "sqlite"; }
+  StringRef getDescription() const override {
+    return "the complete DDL for SQLite 3.40";
+  }
+  bool run(const Schema &schema, llvm::raw_ostream &os,
+           DiagnosticEngine &diags) override {
+    DDLWriter writer(schema, diags);
+    if (!writer.check())
+      return false;
+    std::string text = writer.write();
+    if (writer.hasErrors())
+      return false;
+    os << text;
+    return true;
+  }
+};
+
+} // namespace
+
+std::unique_ptr<Backend> schemac::createSQLiteBackend() {
+  return std::make_unique<SQLiteBackend>();
+}
