@@ -226,6 +226,7 @@ public:
   void convertFile(P::FileContext *ctx, ast::File &out);
   void convertDeclaration(P::DeclarationContext *ctx, ast::File &out);
   const ir::Expr *expr(P::ExprContext *ctx);
+  const ir::Expr *arith(P::ArithContext *ctx);
 
 private:
   SourceRange range(antlr4::Token *tok) const {
@@ -815,27 +816,10 @@ const ir::Expr *TreeConverter::expr(P::ExprContext *ctx) {
   if (!ctx) // only after a reported syntax error
     return arena.create<ir::NullLiteral>(SourceRange());
   SourceRange r = range(ctx);
-  if (auto *p = dynamic_cast<P::PrimaryExprContext *>(ctx))
-    return primary(p->primary());
-  if (auto *c = dynamic_cast<P::CastExprContext *>(ctx))
-    return arena.create<ir::CastExpr>(expr(c->expr()), castType(c->typeRef()),
-                                      r);
-  if (auto *u = dynamic_cast<P::UnaryExprContext *>(ctx)) {
-    ir::UnaryOp op = u->op->getType() == P::MINUS  ? ir::UnaryOp::Neg
-                     : u->op->getType() == P::PLUS ? ir::UnaryOp::Plus
-                                                   : ir::UnaryOp::BitNot;
-    return arena.create<ir::UnaryExpr>(op, expr(u->expr()), r);
-  }
+  if (auto *a = dynamic_cast<P::ArithExprContext *>(ctx))
+    return arith(a->arith());
   if (auto *n = dynamic_cast<P::NotExprContext *>(ctx))
     return arena.create<ir::UnaryExpr>(ir::UnaryOp::Not, expr(n->expr()), r);
-  if (auto *e = dynamic_cast<P::PowExprContext *>(ctx))
-    return binary(ir::BinaryOp::Pow, e->expr(0), e->expr(1), r);
-  if (auto *e = dynamic_cast<P::MulExprContext *>(ctx))
-    return binary(binaryOpFor(e->op->getType()), e->expr(0), e->expr(1), r);
-  if (auto *e = dynamic_cast<P::AddExprContext *>(ctx))
-    return binary(binaryOpFor(e->op->getType()), e->expr(0), e->expr(1), r);
-  if (auto *e = dynamic_cast<P::OtherOpExprContext *>(ctx))
-    return binary(binaryOpFor(e->op->getType()), e->expr(0), e->expr(1), r);
   if (auto *e = dynamic_cast<P::CompareExprContext *>(ctx))
     return binary(binaryOpFor(e->op->getType()), e->expr(0), e->expr(1), r);
   if (auto *e = dynamic_cast<P::LikeExprContext *>(ctx)) {
@@ -846,8 +830,8 @@ const ir::Expr *TreeConverter::expr(P::ExprContext *ctx) {
     return binary(op, e->expr(0), e->expr(1), r);
   }
   if (auto *e = dynamic_cast<P::BetweenExprContext *>(ctx))
-    return arena.create<ir::BetweenExpr>(expr(e->expr(0)), expr(e->expr(1)),
-                                         expr(e->expr(2)), e->NOT() != nullptr,
+    return arena.create<ir::BetweenExpr>(expr(e->expr(0)), arith(e->arith()),
+                                         expr(e->expr(1)), e->NOT() != nullptr,
                                          r);
   if (auto *e = dynamic_cast<P::InExprContext *>(ctx)) {
     auto all = e->expr();
@@ -865,6 +849,36 @@ const ir::Expr *TreeConverter::expr(P::ExprContext *ctx) {
     return binary(ir::BinaryOp::And, e->expr(0), e->expr(1), r);
   if (auto *e = dynamic_cast<P::OrExprContext *>(ctx))
     return binary(ir::BinaryOp::Or, e->expr(0), e->expr(1), r);
+  return arena.create<ir::NullLiteral>(r);
+}
+
+const ir::Expr *TreeConverter::arith(P::ArithContext *ctx) {
+  if (!ctx) // only after a reported syntax error
+    return arena.create<ir::NullLiteral>(SourceRange());
+  SourceRange r = range(ctx);
+  auto binaryArith = [&](ir::BinaryOp op, P::ArithContext *lhs,
+                         P::ArithContext *rhs) -> const ir::Expr * {
+    return arena.create<ir::BinaryExpr>(op, arith(lhs), arith(rhs), r);
+  };
+  if (auto *p = dynamic_cast<P::PrimaryExprContext *>(ctx))
+    return primary(p->primary());
+  if (auto *c = dynamic_cast<P::CastExprContext *>(ctx))
+    return arena.create<ir::CastExpr>(arith(c->arith()), castType(c->typeRef()),
+                                      r);
+  if (auto *u = dynamic_cast<P::UnaryExprContext *>(ctx)) {
+    ir::UnaryOp op = u->op->getType() == P::MINUS  ? ir::UnaryOp::Neg
+                     : u->op->getType() == P::PLUS ? ir::UnaryOp::Plus
+                                                   : ir::UnaryOp::BitNot;
+    return arena.create<ir::UnaryExpr>(op, arith(u->arith()), r);
+  }
+  if (auto *e = dynamic_cast<P::PowExprContext *>(ctx))
+    return binaryArith(ir::BinaryOp::Pow, e->arith(0), e->arith(1));
+  if (auto *e = dynamic_cast<P::MulExprContext *>(ctx))
+    return binaryArith(binaryOpFor(e->op->getType()), e->arith(0), e->arith(1));
+  if (auto *e = dynamic_cast<P::AddExprContext *>(ctx))
+    return binaryArith(binaryOpFor(e->op->getType()), e->arith(0), e->arith(1));
+  if (auto *e = dynamic_cast<P::OtherOpExprContext *>(ctx))
+    return binaryArith(binaryOpFor(e->op->getType()), e->arith(0), e->arith(1));
   return arena.create<ir::NullLiteral>(r);
 }
 
@@ -1007,6 +1021,116 @@ bool checkTokens(const std::vector<antlr4::Token *> &tokens, FileID file,
   return ok;
 }
 
+/// Thrown on the fast path at the first lexical problem; the slow path
+/// lexes again and reports it.
+struct LexicalStop {};
+
+/// The lexer's tokens, checked as the parser pulls them: the fast path
+/// lexes lazily, so it cannot pre-scan the whole buffer as checkTokens does.
+class CheckedTokenSource : public antlr4::TokenSource {
+public:
+  explicit CheckedTokenSource(SchemaLexer &lexer) : lexer(lexer) {}
+
+  std::unique_ptr<antlr4::Token> nextToken() override {
+    std::unique_ptr<antlr4::Token> tok = lexer.nextToken();
+    switch (tok->getType()) {
+    case P::UNTERMINATED_STRING:
+    case P::UNTERMINATED_QUOTED_IDENT:
+    case P::UNTERMINATED_RAW_SQL:
+    case P::UNTERMINATED_COMMENT:
+    case P::UNEXPECTED_CHAR:
+      throw LexicalStop();
+    case P::LPAREN:
+    case P::LBRACKET:
+    case P::LBRACE:
+      if (++depth > MaxNestingDepth)
+        throw LexicalStop();
+      break;
+    case P::RPAREN:
+    case P::RBRACKET:
+    case P::RBRACE:
+      if (depth)
+        --depth;
+      break;
+    }
+    return tok;
+  }
+  size_t getLine() const override { return lexer.getLine(); }
+  size_t getCharPositionInLine() override {
+    return lexer.getCharPositionInLine();
+  }
+  antlr4::CharStream *getInputStream() override {
+    return lexer.getInputStream();
+  }
+  std::string getSourceName() override { return lexer.getSourceName(); }
+  antlr4::TokenFactory<antlr4::CommonToken> *getTokenFactory() override {
+    return lexer.getTokenFactory();
+  }
+
+private:
+  SchemaLexer &lexer;
+  unsigned depth = 0;
+};
+
+/// A token stream that frees the tokens of declarations already converted.
+/// SLL prediction never looks back past the declaration being parsed, and
+/// exitRule reads LT(-1), so one token before the current one is kept.
+class ReleasingTokenStream : public antlr4::CommonTokenStream {
+public:
+  using CommonTokenStream::CommonTokenStream;
+  void releaseBeforeCurrent() {
+    size_t keep = index() == 0 ? 0 : index() - 1;
+    for (; released < keep && released < _tokens.size(); ++released)
+      _tokens[released].reset();
+  }
+
+private:
+  size_t released = 0;
+};
+
+/// The fast path: SLL over lazily lexed tokens, one declaration at a time,
+/// each parse tree and its tokens freed once converted. Memory then holds one
+/// declaration's tree and tokens instead of the whole file's. Returns false
+/// if the input needs the slow path (any lexical or syntax problem, or
+/// input SLL cannot decide); `out` is then incomplete.
+bool parseDeclarationsFast(llvm::StringRef text, TreeConverter &converter,
+                           ast::File &out) {
+  antlr4::ANTLRInputStream input(text.data(), text.size());
+  SchemaLexer lexer(&input);
+  lexer.removeErrorListeners();
+  CheckedTokenSource source(lexer);
+  ReleasingTokenStream tokens(&source);
+  SchemaParser parser(&tokens);
+  parser.removeErrorListeners();
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  auto *interpreter = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
+  try {
+    while (tokens.LA(1) != antlr4::Token::EOF) {
+      size_t start = tokens.index();
+      P::DeclarationContext *decl = nullptr;
+      try {
+        interpreter->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+        decl = parser.declaration();
+      } catch (antlr4::ParseCancellationException &) {
+        // SLL cannot decide some valid input (`x between 1 and 5`: only
+        // full context ends the lower bound before `and`). Retry this one
+        // declaration with full LL; a second failure is a syntax error.
+        tokens.seek(start);
+        parser.getErrorHandler()->reset(&parser);
+        interpreter->setPredictionMode(antlr4::atn::PredictionMode::LL);
+        decl = parser.declaration();
+      }
+      converter.convertDeclaration(decl, out);
+      parser.getTreeTracker().reset();
+      tokens.releaseBeforeCurrent();
+    }
+    return true;
+  } catch (antlr4::ParseCancellationException &) {
+  } catch (LexicalStop &) {
+  }
+  return false;
+}
+
 /// The ANTLR objects for one buffer, wired together.
 struct AntlrSession {
   explicit AntlrSession(llvm::StringRef text)
@@ -1014,14 +1138,6 @@ struct AntlrSession {
         parser(&tokens) {
     lexer.removeErrorListeners(); // errors are reported by checkTokens
     parser.removeErrorListeners();
-  }
-
-  /// SLL prediction, bailing out at the first error: right and fast for all
-  /// valid input.
-  void useSLL() {
-    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
-        antlr4::atn::PredictionMode::SLL);
-    parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
   }
 
   /// Rewinds and switches to full LL with error recovery, reporting every
@@ -1084,24 +1200,22 @@ std::unique_ptr<ast::File> schemac::parseSchemaFile(FileID file,
                                                     ir::ExprArena &arena) {
   auto out = std::make_unique<ast::File>();
   out->id = file;
-  withTokens(file, diags, [&](AntlrSession &session, const OffsetMap &offsets) {
+  llvm::StringRef text = diags.getSourceManager().getBuffer(file);
+  OffsetMap offsets(text);
+  try {
     TreeConverter converter(file, diags, arena, offsets);
-    // Fast path: one declaration at a time, each tree converted and freed
-    // at once, so memory holds one declaration's tree instead of the file's.
-    try {
-      session.useSLL();
-      while (session.tokens.LA(1) != antlr4::Token::EOF) {
-        converter.convertDeclaration(session.parser.declaration(), *out);
-        session.parser.getTreeTracker().reset();
-      }
-      return;
-    } catch (antlr4::ParseCancellationException &) {
-      // A syntax error, or input SLL cannot decide: start over with LL.
-    }
-    *out = ast::File();
-    out->id = file;
+    if (parseDeclarationsFast(text, converter, *out))
+      return out;
+  } catch (const std::exception &) {
+    // The slow path below reports whatever went wrong.
+  }
+  // The slow path: lex everything, report lexical errors, then full LL with
+  // recovery over the whole file, so every syntax error is reported.
+  *out = ast::File();
+  out->id = file;
+  withTokens(file, diags, [&](AntlrSession &session, const OffsetMap &offsets) {
     if (auto *tree = parseWithRecovery(session, file, diags, offsets, &P::file))
-      converter.convertFile(tree, *out);
+      TreeConverter(file, diags, arena, offsets).convertFile(tree, *out);
   });
   return out;
 }

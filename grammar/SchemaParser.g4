@@ -114,28 +114,35 @@ timeZone: (WITH | WITHOUT) TIME ZONE;
 
 arraySuffix: LBRACKET RBRACKET;
 
-// Expressions, from loosest to tightest binding in reverse: ANTLR gives
-// earlier alternatives higher precedence. Mirrors PostgreSQL's table.
+// Expressions: ANTLR gives earlier alternatives of a left-recursive rule
+// higher precedence. Like PostgreSQL's grammar (a_expr / b_expr), the
+// predicate and boolean levels (expr) sit on top of the arithmetic levels
+// (arith), so BETWEEN's lower bound can be an arith: `a between 1 and 5 and
+// b` then means `(a between 1 and 5) and b`, without ambiguity.
 expr
-    : primary                                                    # primaryExpr
-    | expr DOUBLE_COLON typeRef                                  # castExpr
-    | op=(MINUS | PLUS | TILDE) expr                             # unaryExpr
-    | <assoc=left> expr CARET expr                               # powExpr
-    | expr op=(STAR | SLASH | PERCENT) expr                      # mulExpr
-    | expr op=(PLUS | MINUS) expr                                # addExpr
-    | expr op=(CONCAT | ARROW | ARROW_TEXT | HASH_ARROW | HASH_ARROW_TEXT
-              | CONTAINS | CONTAINED_BY | OVERLAPS | TILDE | REGEX_IMATCH
-              | NOT_REGEX_MATCH | NOT_REGEX_IMATCH | AMPERSAND | PIPE
-              | SHIFT_LEFT | SHIFT_RIGHT) expr                   # otherOpExpr
+    : arith                                                      # arithExpr
     | expr NOT? op=(LIKE | ILIKE) expr                           # likeExpr
-    | expr NOT? BETWEEN expr AND expr                            # betweenExpr
+    | expr NOT? BETWEEN arith AND expr                           # betweenExpr
     | expr NOT? IN LPAREN expr (COMMA expr)* RPAREN              # inExpr
     | expr op=(LT | GT | EQ | LE | GE | NE) expr                 # compareExpr
-    | expr IS NOT? NULL_                                          # isNullExpr
+    | expr IS NOT? NULL_                                         # isNullExpr
     | expr IS NOT? DISTINCT FROM expr                            # isDistinctExpr
     | NOT expr                                                   # notExpr
     | expr AND expr                                              # andExpr
     | expr OR expr                                               # orExpr
+    ;
+
+arith
+    : primary                                                    # primaryExpr
+    | arith DOUBLE_COLON typeRef                                 # castExpr
+    | op=(MINUS | PLUS | TILDE) arith                            # unaryExpr
+    | <assoc=left> arith CARET arith                             # powExpr
+    | arith op=(STAR | SLASH | PERCENT) arith                    # mulExpr
+    | arith op=(PLUS | MINUS) arith                              # addExpr
+    | arith op=(CONCAT | ARROW | ARROW_TEXT | HASH_ARROW | HASH_ARROW_TEXT
+               | CONTAINS | CONTAINED_BY | OVERLAPS | TILDE | REGEX_IMATCH
+               | NOT_REGEX_MATCH | NOT_REGEX_IMATCH | AMPERSAND | PIPE
+               | SHIFT_LEFT | SHIFT_RIGHT) arith                 # otherOpExpr
     ;
 
 primary
