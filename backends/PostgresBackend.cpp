@@ -12,6 +12,7 @@
 #include "backends/SQLFragments.h"
 #include "backends/SQLQuoting.h"
 #include "backends/SQLTypes.h"
+#include "ir/ViewOrder.h"
 #include "llvm/ADT/STLExtras.h"
 #include <fmt/format.h>
 
@@ -304,10 +305,10 @@ void DDLWriter::write() {
   for (const auto &table : schema.tables)
     for (const Index &index : table->indexes)
       writeIndex(*table, index);
-  for (const auto &view : schema.views)
+  for (const View *view : orderViewsForCreation(schema))
     statement(fmt::format("CREATE {}VIEW {} AS\n{}",
                           view->materialized ? "MATERIALIZED " : "",
-                          quote(view->name), getViewBody(view->query).str()));
+                          quote(view->name), getViewBody(view->query)));
   writeComments();
 }
 

@@ -1,6 +1,7 @@
 //===- SQLExprPrinter.cpp - IR expressions printed as SQL per dialect -----===//
 
 #include "backends/SQLExprPrinter.h"
+#include "backends/SQLFragments.h"
 #include "backends/SQLQuoting.h"
 #include "backends/SQLTypes.h"
 #include "llvm/Support/raw_ostream.h"
@@ -398,7 +399,7 @@ void Emitter::emit(const Expr *e) {
     os << ']';
     return;
   case Expr::Kind::Raw:
-    os << cast<RawSQL>(e)->getText().trim();
+    os << getRawSQLText(cast<RawSQL>(e)->getText());
     return;
   }
 }

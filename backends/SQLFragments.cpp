@@ -22,9 +22,18 @@ llvm::StringRef backends::getRefActionSQL(ir::RefAction action) {
   llvm_unreachable("unknown referential action");
 }
 
-llvm::StringRef backends::getViewBody(llvm::StringRef query) {
+std::string backends::getRawSQLText(llvm::StringRef text) {
+  text = text.trim();
+  llvm::StringRef lastLine = text.substr(text.rfind('\n') + 1);
+  std::string out = text.str();
+  if (lastLine.contains("--"))
+    out += '\n';
+  return out;
+}
+
+std::string backends::getViewBody(llvm::StringRef query) {
   query = query.trim();
   while (query.consume_back(";"))
     query = query.rtrim();
-  return query;
+  return getRawSQLText(query);
 }

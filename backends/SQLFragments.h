@@ -4,6 +4,7 @@
 
 #include "ir/Schema.h"
 #include "llvm/ADT/StringRef.h"
+#include <string>
 
 namespace schemac::backends {
 
@@ -11,7 +12,11 @@ namespace schemac::backends {
 llvm::StringRef getRefActionSQL(ir::RefAction action);
 
 /// A view query as a statement's tail: no surrounding blanks, no ';'.
-llvm::StringRef getViewBody(llvm::StringRef query);
+std::string getViewBody(llvm::StringRef query);
+
+/// Raw SQL as written, trimmed, with a newline added when its last line
+/// holds a `--` comment, so the `;` or `)` that follows is not commented out.
+std::string getRawSQLText(llvm::StringRef text);
 
 } // namespace schemac::backends
 

@@ -14,6 +14,7 @@
 #include "backends/SQLExprPrinter.h"
 #include "backends/SQLFragments.h"
 #include "backends/SQLQuoting.h"
+#include "ir/ViewOrder.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <fmt/format.h>
@@ -364,10 +365,10 @@ std::string DDLWriter::write() {
   for (const auto &table : schema.tables)
     for (const Index &index : table->indexes)
       statements.push_back(indexStatement(*table, index));
-  for (const auto &view : schema.views)
+  for (const View *view : orderViewsForCreation(schema))
     statements.push_back("CREATE VIEW " + quote(view->name.name) + " AS\n" +
                          commentLines(view->comment, "") +
-                         getViewBody(view->query).str());
+                         getViewBody(view->query));
   std::string out;
   for (const std::string &statement : statements)
     out += (out.empty() ? "" : "\n") + statement + ";\n";
