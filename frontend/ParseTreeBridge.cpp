@@ -969,46 +969,46 @@ const ir::Expr *TreeConverter::primary(P::PrimaryContext *ctx) {
 /// descent would otherwise exhaust the stack on hostile input.
 constexpr unsigned MaxNestingDepth = 256;
 
-/// Reports lexical errors (and absurd nesting); true if the tokens are fit
-/// to parse.
-bool checkTokens(const std::vector<antlr4::Token *> &tokens, FileID file,
-                 DiagnosticEngine &diags, const OffsetMap &offsets) {
-  bool ok = true;
-  unsigned depth = 0;
-  for (antlr4::Token *tok : tokens) {
-    SourceRange r{file, offsets.byteOffset(tok->getStartIndex()),
-                  offsets.byteOffset(tok->getStopIndex() + 1)};
-    switch (tok->getType()) {
+/// What a token says about the input before any parsing: fine, an error
+/// after which lexing can go on (a stray character), or one after which the
+/// rest is meaningless (an unterminated literal, hostile nesting).
+struct LexicalProblem {
+  DiagID id;
+  std::string message;
+  bool fatal;
+};
+
+/// Classifies tokens in order; the one place that knows the error tokens
+/// and the nesting limit, shared by both parse paths.
+class LexicalChecker {
+public:
+  std::optional<LexicalProblem> check(const antlr4::Token &tok) {
+    switch (tok.getType()) {
     case P::UNTERMINATED_STRING:
-      diags.report(DiagID::UnterminatedLiteral, r,
-                   "unterminated string literal");
-      return false; // everything after it is inside the string
+      return LexicalProblem{DiagID::UnterminatedLiteral,
+                            "unterminated string literal", true};
     case P::UNTERMINATED_QUOTED_IDENT:
-      diags.report(DiagID::UnterminatedLiteral, r,
-                   "unterminated quoted identifier");
-      return false;
+      return LexicalProblem{DiagID::UnterminatedLiteral,
+                            "unterminated quoted identifier", true};
     case P::UNTERMINATED_RAW_SQL:
-      diags.report(DiagID::UnterminatedLiteral, r,
-                   "unterminated raw SQL block (missing closing '$$')");
-      return false;
+      return LexicalProblem{DiagID::UnterminatedLiteral,
+                            "unterminated raw SQL block (missing closing '$$')",
+                            true};
     case P::UNTERMINATED_COMMENT:
-      diags.report(DiagID::UnterminatedLiteral, r,
-                   "unterminated block comment (missing '*/')");
-      return false;
+      return LexicalProblem{DiagID::UnterminatedLiteral,
+                            "unterminated block comment (missing '*/')", true};
     case P::UNEXPECTED_CHAR:
-      diags.report(DiagID::SyntaxError, r,
-                   fmt::format("unexpected character '{}'", tok->getText()));
-      ok = false;
-      break;
+      return LexicalProblem{
+          DiagID::SyntaxError,
+          fmt::format("unexpected character '{}'", tok.getText()), false};
     case P::LPAREN:
     case P::LBRACKET:
     case P::LBRACE:
-      if (++depth > MaxNestingDepth) {
-        diags.report(
-            DiagID::SyntaxError, r,
-            fmt::format("nesting deeper than {} levels", MaxNestingDepth));
-        return false;
-      }
+      if (++depth > MaxNestingDepth)
+        return LexicalProblem{
+            DiagID::SyntaxError,
+            fmt::format("nesting deeper than {} levels", MaxNestingDepth),
+            true};
       break;
     case P::RPAREN:
     case P::RBRACKET:
@@ -1017,6 +1017,29 @@ bool checkTokens(const std::vector<antlr4::Token *> &tokens, FileID file,
         --depth;
       break;
     }
+    return std::nullopt;
+  }
+
+private:
+  unsigned depth = 0;
+};
+
+/// Reports the lexical problems of the whole token list; true if the
+/// tokens are fit to parse.
+bool checkTokens(const std::vector<antlr4::Token *> &tokens, FileID file,
+                 DiagnosticEngine &diags, const OffsetMap &offsets) {
+  bool ok = true;
+  LexicalChecker checker;
+  for (antlr4::Token *tok : tokens) {
+    std::optional<LexicalProblem> problem = checker.check(*tok);
+    if (!problem)
+      continue;
+    SourceRange r{file, offsets.byteOffset(tok->getStartIndex()),
+                  offsets.byteOffset(tok->getStopIndex() + 1)};
+    diags.report(problem->id, r, std::move(problem->message));
+    ok = false;
+    if (problem->fatal)
+      return false;
   }
   return ok;
 }
@@ -1033,26 +1056,8 @@ public:
 
   std::unique_ptr<antlr4::Token> nextToken() override {
     std::unique_ptr<antlr4::Token> tok = lexer.nextToken();
-    switch (tok->getType()) {
-    case P::UNTERMINATED_STRING:
-    case P::UNTERMINATED_QUOTED_IDENT:
-    case P::UNTERMINATED_RAW_SQL:
-    case P::UNTERMINATED_COMMENT:
-    case P::UNEXPECTED_CHAR:
+    if (checker.check(*tok))
       throw LexicalStop();
-    case P::LPAREN:
-    case P::LBRACKET:
-    case P::LBRACE:
-      if (++depth > MaxNestingDepth)
-        throw LexicalStop();
-      break;
-    case P::RPAREN:
-    case P::RBRACKET:
-    case P::RBRACE:
-      if (depth)
-        --depth;
-      break;
-    }
     return tok;
   }
   size_t getLine() const override { return lexer.getLine(); }
@@ -1069,7 +1074,7 @@ public:
 
 private:
   SchemaLexer &lexer;
-  unsigned depth = 0;
+  LexicalChecker checker;
 };
 
 /// A token stream that frees the tokens of declarations already converted.
