@@ -17,6 +17,7 @@ bool SemaImpl::run(llvm::ArrayRef<const ast::File *> files) {
     lowerSequence(*s);
   for (const ast::ViewDef *v : views)
     lowerView(*v);
+  checkCastTypes();
   checkDialect();
   assignNames();
   out.tables.reserve(out.tables.size() + tables.size());

@@ -175,6 +175,12 @@ public:
   /// Resolves the table's foreign keys; needs every table lowered.
   void resolveForeignKeys(TableInfo &info);
 
+  // CastCheck.cpp
+  /// Checks the target type of every cast in every expression.
+  void checkCastTypes();
+  void checkCastTypes(const ir::Expr *e);
+  void checkCastType(const ir::CastExpr &cast);
+
   // DialectCheck.cpp
   /// Reports what the target dialect cannot hold (only with a dialect).
   void checkDialect();
