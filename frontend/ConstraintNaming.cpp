@@ -90,35 +90,37 @@ void Namer::reserveExplicit(TableInfo &info, NamingItem &item) {
   std::string what =
       fmt::format("{} {}", getNamedKindName(item.kind).str(), quoted(id.name));
   sema.checkNameLength(id, getNamedKindName(item.kind));
+  // Collisions are about the names the database keeps (truncated ones).
+  llvm::StringRef name = sema.getStoredName(id);
   NamespaceScope &scope = sema.scopes[info.ir->name.ns];
   bool isConstraint = item.kind != ir::NamedKind::Index;
   if (isConstraint) {
-    auto [it, inserted] = info.constraintNames.try_emplace(id.name, id.range);
+    auto [it, inserted] = info.constraintNames.try_emplace(name, id.range);
     if (!inserted) {
       Diagnostic &d = sema.diags.report(
           DiagID::NameCollision, id.range,
           fmt::format("table {} already has a constraint named {}",
-                      quoted(info.ir->name), quoted(id.name)));
+                      quoted(info.ir->name), quoted(name)));
       d.notes.push_back({it->second, "previous use of the name is here"});
     }
-    scope.constraints.try_emplace(id.name, NameOwner{what, id.range});
+    scope.constraints.try_emplace(name, NameOwner{what, id.range});
   }
   // MySQL names every primary key PRIMARY; its written name is not kept.
   bool mysqlPrimary =
       dialect == ir::Dialect::MySQL && item.kind == ir::NamedKind::PrimaryKey;
   if (hasIndexName(item.kind) && !mysqlPrimary) {
     if (indexNamesPerTable()) {
-      auto [it, inserted] = info.indexNames.try_emplace(id.name, id.range);
+      auto [it, inserted] = info.indexNames.try_emplace(name, id.range);
       if (!inserted) {
         Diagnostic &d = sema.diags.report(
             DiagID::NameCollision, id.range,
             fmt::format("table {} already has an index named {}",
-                        quoted(info.ir->name), quoted(id.name)));
+                        quoted(info.ir->name), quoted(name)));
         d.notes.push_back({it->second, "previous use of the name is here"});
       }
     } else {
       auto [it, inserted] =
-          scope.relations.try_emplace(id.name, NameOwner{what, id.range});
+          scope.relations.try_emplace(name, NameOwner{what, id.range});
       if (!inserted) {
         Diagnostic &d = sema.diags.report(
             DiagID::NameCollision, id.range,
@@ -130,7 +132,7 @@ void Namer::reserveExplicit(TableInfo &info, NamingItem &item) {
       }
     }
   }
-  setName(info, item, id.name, true);
+  setName(info, item, name, true);
 }
 
 void Namer::derive(TableInfo &info, NamingItem &item) {

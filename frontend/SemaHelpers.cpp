@@ -41,6 +41,13 @@ static llvm::StringRef clipUtf8(llvm::StringRef s, size_t max) {
   return s.take_front(len);
 }
 
+llvm::StringRef SemaImpl::getStoredName(const ast::Ident &name) {
+  if (namingDialect() != ir::Dialect::PostgreSQL)
+    return name.name;
+  return clipUtf8(name.name,
+                  ir::getMaxIdentifierLength(ir::Dialect::PostgreSQL));
+}
+
 void SemaImpl::checkNameLength(const ast::Ident &name, llvm::StringRef what) {
   ir::Dialect d = namingDialect();
   unsigned limit = ir::getMaxIdentifierLength(d);

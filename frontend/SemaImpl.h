@@ -200,6 +200,9 @@ public:
   }
   /// Warns when a database name exceeds the dialect's identifier limit.
   void checkNameLength(const ast::Ident &name, llvm::StringRef what);
+  /// The name as the target database keeps it: PostgreSQL silently cuts
+  /// identifiers to 63 bytes, so two long names can collide there.
+  llvm::StringRef getStoredName(const ast::Ident &name);
   /// Reports a name defined twice, with a note at the first definition.
   void reportDuplicate(SourceRange range, const std::string &what,
                        SourceRange previous, const std::string &previousNote);
