@@ -62,6 +62,13 @@ private:
     return item.constraint ? item.constraint->range
                            : info.ir->indexes[item.indexPos].range;
   }
+  /// An explicit name already taken: the error, and a note at the first use.
+  void reportCollision(SourceRange range, std::string message,
+                       SourceRange previous) {
+    Diagnostic &d =
+        sema.diags.report(DiagID::NameCollision, range, std::move(message));
+    d.notes.push_back({previous, "previous use of the name is here"});
+  }
   /// Index names are per table on MySQL and per namespace elsewhere.
   bool indexNamesPerTable() const { return dialect == ir::Dialect::MySQL; }
 
@@ -97,11 +104,10 @@ void Namer::reserveExplicit(TableInfo &info, NamingItem &item) {
   if (isConstraint) {
     auto [it, inserted] = info.constraintNames.try_emplace(name, id.range);
     if (!inserted) {
-      Diagnostic &d = sema.diags.report(
-          DiagID::NameCollision, id.range,
-          fmt::format("table {} already has a constraint named {}",
-                      quoted(info.ir->name), quoted(name)));
-      d.notes.push_back({it->second, "previous use of the name is here"});
+      reportCollision(id.range,
+                      fmt::format("table {} already has a constraint named {}",
+                                  quoted(info.ir->name), quoted(name)),
+                      it->second);
     }
     scope.constraints.try_emplace(name, NameOwner{what, id.range});
   }
@@ -112,23 +118,21 @@ void Namer::reserveExplicit(TableInfo &info, NamingItem &item) {
     if (indexNamesPerTable()) {
       auto [it, inserted] = info.indexNames.try_emplace(name, id.range);
       if (!inserted) {
-        Diagnostic &d = sema.diags.report(
-            DiagID::NameCollision, id.range,
-            fmt::format("table {} already has an index named {}",
-                        quoted(info.ir->name), quoted(name)));
-        d.notes.push_back({it->second, "previous use of the name is here"});
+        reportCollision(id.range,
+                        fmt::format("table {} already has an index named {}",
+                                    quoted(info.ir->name), quoted(name)),
+                        it->second);
       }
     } else {
       auto [it, inserted] =
           scope.relations.try_emplace(name, NameOwner{what, id.range});
       if (!inserted) {
-        Diagnostic &d = sema.diags.report(
-            DiagID::NameCollision, id.range,
-            fmt::format("{} has the same name as {}; indexes, tables, views "
-                        "and sequences share one namespace",
-                        what, it->second.description));
-        d.notes.push_back(
-            {it->second.range, "previous use of the name is here"});
+        reportCollision(id.range,
+                        fmt::format("{} has the same name as {}; indexes, "
+                                    "tables, views and sequences share one "
+                                    "namespace",
+                                    what, it->second.description),
+                        it->second.range);
       }
     }
   }
