@@ -13,6 +13,8 @@ std::unique_ptr<Backend> createIRBackend();
 std::unique_ptr<Backend> createJSONBackend();
 /// "postgresql": the complete DDL for PostgreSQL 15.
 std::unique_ptr<Backend> createPostgresBackend();
+/// "mysql": the complete DDL for MySQL 8 and MariaDB 10.11.
+std::unique_ptr<Backend> createMySQLBackend();
 /// "sqlite": the complete DDL for SQLite 3.40.
 std::unique_ptr<Backend> createSQLiteBackend();
 

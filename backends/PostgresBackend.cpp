@@ -56,7 +56,6 @@ public:
       : schema(schema), os(os), diags(diags), exprs(PG, &diags) {}
 
   /// Reports everything PostgreSQL 15 cannot hold; false if anything was.
-  bool check();
   void write();
 
 private:
@@ -76,48 +75,6 @@ private:
   SQLExprPrinter exprs;
   bool first = true;
 };
-
-bool DDLWriter::check() {
-  bool ok = true;
-  for (const auto &table : schema.tables) {
-    for (const Column &column : table->columns) {
-      std::string where = fmt::format("column '{}' of table '{}'",
-                                      column.name.str(), table->name.str());
-      if (!isPostgresType(column.type)) {
-        diags.report(DiagID::DialectUnsupported, column.range,
-                     fmt::format("postgresql cannot hold the type '{}' of {}",
-                                 getTypeSpelling(column.type), where));
-        ok = false;
-      }
-      if (column.generated && !column.generated->stored) {
-        diags.report(DiagID::DialectUnsupported, column.range,
-                     fmt::format("postgresql 15 cannot hold the virtual "
-                                 "generated {}; make it 'stored'",
-                                 where));
-        ok = false;
-      }
-      if (column.identity == Identity::Serial &&
-          getSerialName(column.type).empty()) {
-        diags.report(DiagID::DialectUnsupported, column.range,
-                     fmt::format("postgresql has serial types only for "
-                                 "smallint, integer and bigint, not for {}",
-                                 where));
-        ok = false;
-      }
-    }
-  }
-  for (const auto &sequence : schema.sequences) {
-    if (sequence->ownedBy && sequence->ownedBy->table.ns != sequence->name.ns) {
-      diags.report(DiagID::DialectUnsupported, sequence->range,
-                   fmt::format("postgresql requires sequence '{}' to be in "
-                               "the schema of its owner table '{}'",
-                               sequence->name.str(),
-                               sequence->ownedBy->table.str()));
-      ok = false;
-    }
-  }
-  return ok;
-}
 
 void DDLWriter::statement(StringRef text) {
   if (!first)
@@ -321,8 +278,6 @@ public:
   bool run(const Schema &schema, llvm::raw_ostream &os,
            DiagnosticEngine &diags) override {
     DDLWriter writer(schema, os, diags);
-    if (!writer.check())
-      return false;
     writer.write();
     return true;
   }

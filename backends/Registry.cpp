@@ -17,6 +17,7 @@ Backend *BackendRegistry::find(llvm::StringRef name) const {
 
 void schemac::registerBackends(BackendRegistry &registry) {
   registry.add(createPostgresBackend());
+  registry.add(createMySQLBackend());
   registry.add(createSQLiteBackend());
   registry.add(createIRBackend());
   registry.add(createJSONBackend());

@@ -110,6 +110,59 @@ std::string postgresScalarName(const ir::Type &t) {
   llvm_unreachable("unknown type kind");
 }
 
+/// "(p)" with the type's precision, or PostgreSQL's default of 6.
+std::string fractionalPrecision(const ir::Type &t) {
+  return fmt::format("({})", t.numModifiers ? t.modifiers[0] : 6);
+}
+
+std::string mysqlScalarName(const ir::Type &t, llvm::StringRef values) {
+  switch (t.kind) {
+  case TypeKind::Boolean:
+    return "tinyint(1)";
+  case TypeKind::SmallInt:
+    return "smallint";
+  case TypeKind::Integer:
+    return "int";
+  case TypeKind::BigInt:
+    return "bigint";
+  case TypeKind::Real:
+    return "float";
+  case TypeKind::DoublePrecision:
+    return "double";
+  case TypeKind::Numeric:
+    return withModifiers("decimal", t);
+  case TypeKind::Text:
+    return "text";
+  case TypeKind::Varchar:
+    return withModifiers("varchar", t);
+  case TypeKind::Char:
+    return withModifiers("char", t);
+  case TypeKind::Bytes:
+    return "blob";
+  case TypeKind::Date:
+    return "date";
+  case TypeKind::Time:
+    return "time" + fractionalPrecision(t);
+  case TypeKind::Timestamp:
+    return "datetime" + fractionalPrecision(t);
+  case TypeKind::TimestampTz:
+    return "timestamp" + fractionalPrecision(t);
+  case TypeKind::Uuid:
+    return "char(36)";
+  case TypeKind::Json:
+  case TypeKind::Jsonb:
+    return "json";
+  case TypeKind::Enum:
+    return "enum(" + values.str() + ")";
+  case TypeKind::Native:
+    return withModifiers(t.name, t);
+  case TypeKind::TimeTz:
+  case TypeKind::Interval:
+    break; // not held: see the capability table
+  }
+  llvm_unreachable("type not held by mysql");
+}
+
 std::optional<std::string> mysqlCastTarget(const ir::Type &t) {
   if (t.arrayDims != 0)
     return std::nullopt;
@@ -192,15 +245,10 @@ std::string backends::getPostgresTypeName(const ir::Type &t) {
   return name;
 }
 
-bool backends::isPostgresType(const ir::Type &t) {
-  if (t.isUnsigned)
-    return false;
-  if (t.kind != TypeKind::Native)
-    return true;
-  // Natives read back from a PostgreSQL database need not be built-ins.
-  const ir::BuiltinTypeInfo *info = ir::lookupBuiltinType(t.name);
-  return !info ||
-         (info->dialectMask & (1u << unsigned(ir::Dialect::PostgreSQL))) != 0;
+std::string backends::getMySQLTypeName(const ir::Type &t,
+                                       llvm::StringRef values) {
+  std::string name = mysqlScalarName(t, values);
+  return t.isUnsigned ? name + " unsigned" : name;
 }
 
 std::optional<std::string> backends::getCastTargetName(ir::Dialect d,

@@ -12,7 +12,7 @@ namespace schemac::backends {
 /// The PostgreSQL spelling of a column type, as format_type() prints it
 /// ("character varying(255)", "timestamp(3) with time zone", "text[]");
 /// enums as their (quoted when needed) qualified name. Does not check that
-/// PostgreSQL can hold the type: see isPostgresType.
+/// PostgreSQL can hold the type: that is the legality pass's job.
 std::string getPostgresTypeName(const ir::Type &t);
 
 /// An enum's name for PostgreSQL. pg_catalog comes first on every search
@@ -20,9 +20,12 @@ std::string getPostgresTypeName(const ir::Type &t);
 /// type ("time", "money", "inet") is written as public."time".
 std::string getPostgresEnumName(llvm::StringRef ns, llvm::StringRef name);
 
-/// False for types PostgreSQL cannot hold: unsigned numbers and native
-/// types of other dialects (e.g. MySQL's mediumtext).
-bool isPostgresType(const ir::Type &t);
+/// The MySQL spelling of a column type, lower case as SHOW CREATE TABLE
+/// prints it ("varchar(255)", "datetime(6)", "int unsigned"). Temporal types
+/// without a precision keep PostgreSQL's microseconds (MySQL's default is
+/// seconds); enums are written inline with `values` (already quoted). The
+/// mapping is docs/dialects.md's; legality is checked before.
+std::string getMySQLTypeName(const ir::Type &t, llvm::StringRef values);
 
 /// The type to write in a cast on dialect `d`: the column type on
 /// PostgreSQL; the CAST target MySQL accepts (SIGNED, CHAR(n), DATETIME(p));

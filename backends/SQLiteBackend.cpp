@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "backends/Backends.h"
+#include "backends/DialectLegality.h"
 #include "backends/SQLExprPrinter.h"
 #include "backends/SQLFragments.h"
 #include "backends/SQLQuoting.h"
@@ -97,10 +98,27 @@ std::string getSQLiteTypeName(const Type &t) {
   llvm_unreachable("unknown type kind");
 }
 
-/// True for the built-in collations, the only ones a fresh database has.
-bool isBuiltinCollation(StringRef name) {
-  return name.equals_insensitive("binary") ||
-         name.equals_insensitive("nocase") || name.equals_insensitive("rtrim");
+/// The declared type in a STRICT table, which takes only INT, INTEGER,
+/// REAL, TEXT, BLOB and ANY. Numeric keeps its values as given (ANY), as its
+/// NUMERIC affinity would outside STRICT tables.
+std::string getStrictTypeName(const Type &t) {
+  switch (t.kind) {
+  case TypeKind::Boolean:
+  case TypeKind::SmallInt:
+  case TypeKind::Integer:
+  case TypeKind::BigInt:
+    return "INTEGER";
+  case TypeKind::Real:
+  case TypeKind::DoublePrecision:
+    return "REAL";
+  case TypeKind::Numeric:
+  case TypeKind::Native: // `any`, the one native SQLite type
+    return "ANY";
+  case TypeKind::Bytes:
+    return "BLOB";
+  default:
+    return "TEXT";
+  }
 }
 
 /// A doc comment as `--` lines, each ending in a newline; "" if none.
@@ -133,18 +151,12 @@ public:
   DDLWriter(const Schema &schema, DiagnosticEngine &diags)
       : schema(schema), diags(diags), exprs(Lite, &diags) {}
 
-  /// Reports every construct SQLite cannot hold; false if anything was.
-  bool check();
   /// The whole DDL; expressions SQLite cannot express are reported while
   /// printing (see hasErrors).
   std::string write();
   bool hasErrors() const { return exprs.hasErrors(); }
 
 private:
-  void unsupported(SourceRange range, const std::string &what);
-  /// The single-column integer primary key, emitted INTEGER PRIMARY KEY
-  /// inline so it is the rowid alias; null if the table has none.
-  const Column *getRowidColumn(const Table &table) const;
   std::string columnDefinition(const Table &table, const Column &column);
   std::string tableConstraint(const Constraint &constraint);
   std::string indexElement(const IndexElement &element);
@@ -154,111 +166,25 @@ private:
   const Schema &schema;
   DiagnosticEngine &diags;
   SQLExprPrinter exprs;
-  bool ok = true;
 };
-
-void DDLWriter::unsupported(SourceRange range, const std::string &what) {
-  diags.report(DiagID::DialectUnsupported, range,
-               fmt::format("sqlite cannot hold {}", what));
-  ok = false;
-}
-
-const Column *DDLWriter::getRowidColumn(const Table &table) const {
-  const PrimaryKey *pk = table.getPrimaryKey();
-  if (!pk || pk->columns.size() != 1)
-    return nullptr;
-  const Column *column = table.findColumn(pk->columns.front());
-  return column && column->type.isInteger() && !column->type.isUnsigned
-             ? column
-             : nullptr;
-}
-
-bool DDLWriter::check() {
-  for (const Namespace &ns : schema.namespaces)
-    unsupported(ns.range,
-                fmt::format("the namespace '{}' (schemas as namespaces)",
-                            ns.name.str()));
-  for (const auto &sequence : schema.sequences)
-    unsupported(sequence->range,
-                fmt::format("the sequence '{}'", sequence->name.str()));
-  for (const auto &table : schema.tables) {
-    const Column *rowid = getRowidColumn(*table);
-    for (const Column &column : table->columns) {
-      std::string where = fmt::format("column '{}' of table '{}'",
-                                      column.name.str(), table->name.str());
-      const Type &t = column.type;
-      if (t.arrayDims)
-        unsupported(column.range, "the array type of " + where);
-      else if (t.isUnsigned)
-        unsupported(column.range, "the unsigned type of " + where);
-      else if (t.kind == TypeKind::Native) {
-        const BuiltinTypeInfo *info = lookupBuiltinType(t.name);
-        if (info && !(info->dialectMask & (1u << unsigned(Lite))))
-          unsupported(column.range, fmt::format("the type '{}' of {}",
-                                                getTypeSpelling(t), where));
-      }
-      if (column.identity != Identity::None && &column != rowid)
-        unsupported(column.range,
-                    fmt::format("{} on {}; only a single-column integer "
-                                "primary key auto-increments (the rowid)",
-                                column.identity == Identity::Serial
-                                    ? "a serial type"
-                                    : "an identity",
-                                where));
-      if (!column.collation.empty() && !isBuiltinCollation(column.collation))
-        unsupported(column.range,
-                    fmt::format("the collation '{}' of {} (only BINARY, "
-                                "NOCASE and RTRIM are built in)",
-                                column.collation.str(), where));
-    }
-    for (const auto &constraint : table->constraints) {
-      if (const auto *u = llvm::dyn_cast<UniqueConstraint>(constraint.get()))
-        if (u->nullsNotDistinct)
-          unsupported(u->range, "unique nulls not distinct");
-      if (const auto *fk = llvm::dyn_cast<ForeignKey>(constraint.get()))
-        if (!fk->refTable.ns.empty())
-          unsupported(fk->range, "a reference to another namespace");
-    }
-    for (const Index &index : table->indexes) {
-      std::string where = fmt::format("index '{}'", index.name.str());
-      if (!index.method.empty())
-        unsupported(index.range, fmt::format("the index method '{}' of {}",
-                                             index.method.str(), where));
-      if (!index.include.empty())
-        unsupported(index.range, "index include columns of " + where);
-      for (const IndexElement &element : index.elements) {
-        if (!element.opclass.empty())
-          unsupported(index.range, fmt::format("the operator class '{}' of {}",
-                                               element.opclass.str(), where));
-        if (element.nulls != NullsOrder::Default)
-          unsupported(index.range, "NULLS FIRST/LAST in " + where);
-        if (!element.collation.empty() &&
-            !isBuiltinCollation(element.collation))
-          unsupported(index.range, fmt::format("the collation '{}' of {}",
-                                               element.collation.str(), where));
-      }
-    }
-  }
-  for (const auto &view : schema.views)
-    if (view->materialized)
-      unsupported(view->range,
-                  fmt::format("the materialized view '{}'", view->name.str()));
-  return ok;
-}
 
 std::string DDLWriter::columnDefinition(const Table &table,
                                         const Column &column) {
   std::string def =
       commentLines(column.comment, "  ") + "  " + quote(column.name) + ' ';
-  const Column *rowid = getRowidColumn(table);
-  if (&column == rowid) {
+  if (&column == getSQLiteRowidColumn(table)) {
     def += "INTEGER";
     const PrimaryKey *pk = table.getPrimaryKey();
     if (pk->nameExplicit)
       def += " CONSTRAINT " + quote(pk->name);
     def += " PRIMARY KEY";
+    // Identity values are never reused, as with a sequence; a plain rowid
+    // reuses the largest after it is deleted.
+    if (column.identity != Identity::None)
+      def += " AUTOINCREMENT";
   } else {
-    def += getSQLiteTypeName(column.type);
+    def += table.options.strict ? getStrictTypeName(column.type)
+                                : getSQLiteTypeName(column.type);
   }
   if (!column.collation.empty())
     def += " COLLATE " + column.collation.upper();
@@ -315,7 +241,7 @@ std::string DDLWriter::tableStatement(const Table &table) {
   std::vector<std::string> lines;
   for (const Column &column : table.columns)
     lines.push_back(columnDefinition(table, column));
-  const Column *rowid = getRowidColumn(table);
+  const Column *rowid = getSQLiteRowidColumn(table);
   for (const auto &constraint : table.constraints)
     if (!(rowid && llvm::isa<PrimaryKey>(constraint.get())))
       lines.push_back(tableConstraint(*constraint));
@@ -326,7 +252,12 @@ std::string DDLWriter::tableStatement(const Table &table) {
                      commentLines(table.comment, "");
   for (size_t i = 0; i < lines.size(); ++i)
     text += (i ? ",\n" : "") + lines[i];
-  return text + "\n)";
+  text += "\n)";
+  if (table.options.withoutRowid)
+    text += " WITHOUT ROWID";
+  if (table.options.strict)
+    text += table.options.withoutRowid ? ", STRICT" : " STRICT";
+  return text;
 }
 
 std::string DDLWriter::indexElement(const IndexElement &element) {
@@ -384,8 +315,6 @@ public:
   bool run(const Schema &schema, llvm::raw_ostream &os,
            DiagnosticEngine &diags) override {
     DDLWriter writer(schema, diags);
-    if (!writer.check())
-      return false;
     std::string text = writer.write();
     if (writer.hasErrors())
       return false;

@@ -2,6 +2,7 @@
 
 #include "driver/Pipeline.h"
 #include "backends/Backend.h"
+#include "backends/DialectLegality.h"
 #include "diagnostics/DiagnosticPrinter.h"
 #include "driver/OutputFile.h"
 #include "frontend/Parser.h"
@@ -160,6 +161,14 @@ static bool isSnapshotPath(llvm::StringRef path) {
 }
 
 bool Session::buildSchema(ir::Schema &schema) {
+  if (!readSchema(schema))
+    return false;
+  if (std::optional<ir::Dialect> dialect = getDialect())
+    return backends::checkDialectLegality(schema, *dialect, diags);
+  return true;
+}
+
+bool Session::readSchema(ir::Schema &schema) {
   std::vector<std::string> inputs = collectInputs();
   if (llvm::any_of(inputs, isSnapshotPath)) {
     if (inputs.size() == 1)

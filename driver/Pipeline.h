@@ -46,10 +46,14 @@ public:
   /// Unreadable files and non-UTF-8 text are reported; returns nothing then.
   std::optional<FileID> readFile(llvm::StringRef path);
 
-  /// Parses every input, analyzes and verifies the schema; a single `.json`
-  /// input is loaded as a snapshot instead. Returns false if any error was
-  /// reported (the schema must not be emitted then).
+  /// Reads the schema (readSchema) and, when a dialect is chosen, checks
+  /// that the dialect can hold it (backends/DialectLegality.h). Returns false
+  /// if any error was reported (the schema must not be emitted then).
   bool buildSchema(ir::Schema &schema);
+
+  /// Parses every input, analyzes and verifies the schema; a single `.json`
+  /// input is loaded as a snapshot instead.
+  bool readSchema(ir::Schema &schema);
 
   /// Loads and verifies a JSON snapshot (ir/JSON.h) into an empty schema.
   bool loadSnapshot(llvm::StringRef path, ir::Schema &schema);

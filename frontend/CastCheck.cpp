@@ -1,9 +1,9 @@
 //===- CastCheck.cpp - the target types of casts inside expressions -------===//
 //
 // The parser resolves a cast's built-in type itself and takes any other name
-// for an enum, so sema checks casts like column types: the enum must exist,
-// and with a target dialect the type must be one it holds (SQLite would take
-// `CAST(x AS INET)` as NUMERIC affinity and change the value silently).
+// for an enum, so sema checks that the enum exists. Whether the target
+// dialect holds the type is the legality pass's question
+// (backends/DialectLegality.h).
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/SemaImpl.h"
@@ -18,25 +18,7 @@ void SemaImpl::checkCastType(const ir::CastExpr &cast) {
       diags.report(DiagID::UnknownType, cast.getRange(),
                    fmt::format("cast to unknown type {}",
                                quoted(ir::QualifiedName{t.ns, t.name})));
-    return;
   }
-  if (!opts.dialect)
-    return;
-  std::string dialectName = ir::getDialectName(*opts.dialect).str();
-  if (t.arrayDims && *opts.dialect != ir::Dialect::PostgreSQL) {
-    diags.report(DiagID::DialectUnsupported, cast.getRange(),
-                 fmt::format("casts to array types are not supported by {}",
-                             dialectName));
-    return;
-  }
-  if (t.kind != ir::TypeKind::Native)
-    return;
-  const ir::BuiltinTypeInfo *info = ir::lookupBuiltinType(t.name);
-  if (info &&
-      !(info->dialectMask & (1u << static_cast<unsigned>(*opts.dialect))))
-    diags.report(DiagID::DialectUnsupported, cast.getRange(),
-                 fmt::format("type '{}' in a cast is not supported by {}",
-                             t.name.str(), dialectName));
 }
 
 void SemaImpl::checkCastTypes(const ir::Expr *e) {

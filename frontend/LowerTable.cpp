@@ -18,7 +18,7 @@ void SemaImpl::lowerTable(TableInfo &info) {
   t.name = qualify(def.name);
   t.comment = out.save(def.doc);
   t.range = def.range;
-  lowerAttributes(def.attributes, t.was);
+  lowerTableAttributes(def, t);
 
   t.columns.reserve(def.columns.size());
   for (const ast::ColumnDef &col : def.columns)
@@ -63,6 +63,7 @@ void SemaImpl::lowerColumn(TableInfo &info, const ast::ColumnDef &def) {
   col.nullable = def.nullable;
   col.comment = out.save(def.doc);
   col.range = def.range;
+  col.typeRange = def.type.range;
   lowerAttributes(def.attributes, col.was);
   t.columns.push_back(col);
   info.columnDefs.push_back(&def);

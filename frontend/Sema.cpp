@@ -18,7 +18,6 @@ bool SemaImpl::run(llvm::ArrayRef<const ast::File *> files) {
   for (const ast::ViewDef *v : views)
     lowerView(*v);
   checkCastTypes();
-  checkDialect();
   assignNames();
   out.tables.reserve(out.tables.size() + tables.size());
   for (TableInfo &t : tables)

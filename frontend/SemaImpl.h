@@ -112,6 +112,8 @@ public:
 
   // Attributes.cpp
   /// Lowers @was hints into `was`; reports unknown attributes.
+  /// A table's options and rename hints.
+  void lowerTableAttributes(const ast::TableDef &def, ir::Table &t);
   void lowerAttributes(llvm::ArrayRef<ast::Attribute> attrs,
                        std::vector<llvm::StringRef> &was);
 
@@ -181,9 +183,6 @@ public:
   void checkCastTypes(const ir::Expr *e);
   void checkCastType(const ir::CastExpr &cast);
 
-  // DialectCheck.cpp
-  /// Reports what the target dialect cannot hold (only with a dialect).
-  void checkDialect();
 
   // ConstraintNaming.cpp
   /// Gives every constraint and index its final name.

@@ -123,12 +123,6 @@ std::optional<ir::Type> SemaImpl::resolveType(const ast::TypeRef &ref,
         t.addModifier(m);
       checkModifierValues(diags, ref, t);
     }
-    if (opts.dialect &&
-        !(info->dialectMask & (1u << static_cast<unsigned>(*opts.dialect))))
-      diags.report(DiagID::DialectUnsupported, ref.range,
-                   fmt::format("type '{}' is not supported by {}",
-                               ref.builtinSpelling.str(),
-                               ir::getDialectName(*opts.dialect).str()));
   } else {
     if (!checkNamespace(ref.name))
       return std::nullopt;

@@ -697,7 +697,19 @@ bool Reader::readTable(const Value &v, const JPath &p) {
     return false;
   Fields f(*this, *o, p);
   auto &t = *out.tables.emplace_back(std::make_unique<Table>());
-  return readObjectHeader(f, t) &&
+  auto readOptions = [&](const Value &ov, const JPath &op) {
+    std::optional<Object> oo = object(ov, op);
+    if (!oo)
+      return false;
+    Fields of(*this, *oo, op);
+    TableOptions &o = t.options;
+    return of.opt("strict", flag(o.strict)) &&
+           of.opt("withoutRowid", flag(o.withoutRowid)) &&
+           of.opt("engine", str(o.engine)) &&
+           of.opt("charset", str(o.charset)) &&
+           of.opt("collation", str(o.collation)) && of.done();
+  };
+  return readObjectHeader(f, t) && f.opt("options", readOptions) &&
          f.req("columns",
                [&](const Value &av, const JPath &ap) {
                  return array(av, ap, [&](const Value &cv, const JPath &cp) {

@@ -316,6 +316,16 @@ private:
   void write(const Table &t) {
     j.object([&] {
       header(t);
+      const TableOptions &o = t.options;
+      if (o.strict || o.withoutRowid || !o.engine.empty() ||
+          !o.charset.empty() || !o.collation.empty())
+        j.attributeObject("options", [&] {
+          flag("strict", o.strict);
+          flag("withoutRowid", o.withoutRowid);
+          str("engine", o.engine);
+          str("charset", o.charset);
+          str("collation", o.collation);
+        });
       j.attributeArray("columns", [&] {
         for (const Column &c : t.columns)
           write(c);

@@ -430,11 +430,30 @@ void printIndex(const Index &idx, llvm::raw_ostream &os) {
   os << '\n';
 }
 
+/// One indented `options` line with the options that are set, if any.
+void printTableOptions(const TableOptions &o, llvm::raw_ostream &os) {
+  std::string line;
+  auto add = [&](llvm::StringRef text) { line += " " + text.str(); };
+  if (o.strict)
+    add("strict");
+  if (o.withoutRowid)
+    add("without_rowid");
+  if (!o.engine.empty())
+    add("engine=" + formatIdentifier(o.engine));
+  if (!o.charset.empty())
+    add("charset=" + formatIdentifier(o.charset));
+  if (!o.collation.empty())
+    add("collation=" + formatIdentifier(o.collation));
+  if (!line.empty())
+    os << "  options" << line << '\n';
+}
+
 void printTable(const Table &t, llvm::raw_ostream &os) {
   os << "table ";
   printQualified(t.name, os);
   os << " {\n";
   printObjectExtras(t, os);
+  printTableOptions(t.options, os);
   for (const Column &c : t.columns)
     printColumn(c, os);
   for (const auto &c : t.constraints)

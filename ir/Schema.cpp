@@ -204,7 +204,8 @@ bool indexEquals(const Index &a, const Index &b) {
 }
 
 bool tableEquals(const Table &a, const Table &b) {
-  if (!objectEquals(a, b) || a.columns.size() != b.columns.size() ||
+  if (!objectEquals(a, b) || !(a.options == b.options) ||
+      a.columns.size() != b.columns.size() ||
       a.constraints.size() != b.constraints.size() ||
       a.indexes.size() != b.indexes.size())
     return false;

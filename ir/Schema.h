@@ -125,7 +125,8 @@ struct Column {
   llvm::StringRef collation;
   llvm::StringRef comment;
   std::vector<llvm::StringRef> was;
-  SourceRange range;
+  SourceRange range;     ///< the whole declaration; not compared
+  SourceRange typeRange; ///< the type as written; not compared
 };
 
 enum class RefAction : uint8_t { NoAction, Restrict, Cascade, SetNull, SetDefault };
@@ -208,9 +209,25 @@ struct Index {
   SourceRange range;
 };
 
+/// Storage options of one dialect; the other dialects ignore them (a
+/// PostgreSQL table is always strict and has no rowid or engine).
+struct TableOptions {
+  bool strict = false;       ///< SQLite STRICT
+  bool withoutRowid = false; ///< SQLite WITHOUT ROWID
+  llvm::StringRef engine;    ///< MySQL ENGINE; empty = the server's default
+  llvm::StringRef charset;   ///< MySQL DEFAULT CHARSET
+  llvm::StringRef collation; ///< MySQL DEFAULT COLLATE
+  bool operator==(const TableOptions &o) const {
+    return strict == o.strict && withoutRowid == o.withoutRowid &&
+           engine == o.engine && charset == o.charset &&
+           collation == o.collation;
+  }
+};
+
 class Table : public SchemaObject {
 public:
   Table() : SchemaObject(Kind::Table) {}
+  TableOptions options;
   std::vector<Column> columns; ///< declaration order is physical order
   /// Sorted by kind (primary key, unique, foreign key, check), then name.
   std::vector<std::unique_ptr<Constraint>> constraints;

@@ -1,0 +1,134 @@
+//===- DialectCapabilities.cpp - the capability table of each dialect -----===//
+//
+// PostgreSQL 15, MySQL as MariaDB 10.11 runs it (MySQL 8 differences are in
+// docs/dialects.md), SQLite 3.40.
+//
+//===----------------------------------------------------------------------===//
+
+#include "backends/DialectCapabilities.h"
+#include "llvm/Support/ErrorHandling.h"
+
+using namespace schemac;
+using namespace schemac::backends;
+
+namespace {
+
+const llvm::StringRef PostgresIndexMethods[] = {"btree", "hash", "gist",
+                                                "spgist", "gin", "brin"};
+// InnoDB builds every index as a B-tree and takes USING HASH without a word.
+const llvm::StringRef MySQLIndexMethods[] = {"btree"};
+
+const DialectCapabilities Postgres = {
+    /*dialect=*/ir::Dialect::PostgreSQL,
+    /*namespaces=*/true,
+    /*sequences=*/true,
+    /*materializedViews=*/true,
+    /*arrays=*/true,
+    /*unsignedNumbers=*/false,
+    /*timeWithTimeZone=*/true,
+    /*intervals=*/true,
+    /*unboundedVarchar=*/true,
+    /*unboundedNumeric=*/true,
+    /*unboundedKeyColumns=*/true,
+    /*rowidTables=*/false,
+    /*autoIncrement=*/AutoIncrementScope::AnyIntegerColumn,
+    /*identityAlways=*/true,
+    /*virtualGenerated=*/false,
+    /*collations=*/CollationSupport::Any,
+    /*deferrableForeignKeys=*/true,
+    /*setDefaultAction=*/true,
+    /*uniqueNullsNotDistinct=*/true,
+    /*partialIndexes=*/true,
+    /*expressionIndexes=*/true,
+    /*indexMethods=*/PostgresIndexMethods,
+    /*indexInclude=*/true,
+    /*operatorClasses=*/true,
+    /*indexNullsOrder=*/true,
+    /*indexCollations=*/true,
+    /*enumComments=*/true,
+    /*viewComments=*/true,
+    /*namespaceComments=*/true,
+};
+
+const DialectCapabilities MySQL = {
+    /*dialect=*/ir::Dialect::MySQL,
+    /*namespaces=*/false,
+    /*sequences=*/false,
+    /*materializedViews=*/false,
+    /*arrays=*/false,
+    /*unsignedNumbers=*/true,
+    /*timeWithTimeZone=*/false,
+    /*intervals=*/false,
+    /*unboundedVarchar=*/false,
+    /*unboundedNumeric=*/false,
+    /*unboundedKeyColumns=*/false,
+    /*rowidTables=*/false,
+    /*autoIncrement=*/AutoIncrementScope::FirstKeyColumn,
+    /*identityAlways=*/false,
+    /*virtualGenerated=*/true,
+    /*collations=*/CollationSupport::Any,
+    /*deferrableForeignKeys=*/false,
+    /*setDefaultAction=*/false,
+    /*uniqueNullsNotDistinct=*/false,
+    /*partialIndexes=*/false,
+    /*expressionIndexes=*/false,
+    /*indexMethods=*/MySQLIndexMethods,
+    /*indexInclude=*/false,
+    /*operatorClasses=*/false,
+    /*indexNullsOrder=*/false,
+    /*indexCollations=*/false,
+    /*enumComments=*/false,
+    /*viewComments=*/false,
+    /*namespaceComments=*/false,
+};
+
+const DialectCapabilities SQLite = {
+    /*dialect=*/ir::Dialect::SQLite,
+    /*namespaces=*/false,
+    /*sequences=*/false,
+    /*materializedViews=*/false,
+    /*arrays=*/false,
+    /*unsignedNumbers=*/false,
+    /*timeWithTimeZone=*/true, // as text
+    /*intervals=*/true,        // as text
+    /*unboundedVarchar=*/true,
+    /*unboundedNumeric=*/true,
+    /*unboundedKeyColumns=*/true,
+    /*rowidTables=*/true,
+    /*autoIncrement=*/AutoIncrementScope::RowidAlias,
+    /*identityAlways=*/false,
+    /*virtualGenerated=*/true,
+    /*collations=*/CollationSupport::Builtin,
+    /*deferrableForeignKeys=*/true,
+    /*setDefaultAction=*/true,
+    /*uniqueNullsNotDistinct=*/false,
+    /*partialIndexes=*/true,
+    /*expressionIndexes=*/true,
+    /*indexMethods=*/{},
+    /*indexInclude=*/false,
+    /*operatorClasses=*/false,
+    /*indexNullsOrder=*/false,
+    /*indexCollations=*/true,
+    /*enumComments=*/false,
+    /*viewComments=*/true, // as -- lines kept in sqlite_schema
+    /*namespaceComments=*/false,
+};
+
+} // namespace
+
+const DialectCapabilities &backends::getCapabilities(ir::Dialect d) {
+  switch (d) {
+  case ir::Dialect::PostgreSQL:
+    return Postgres;
+  case ir::Dialect::MySQL:
+    return MySQL;
+  case ir::Dialect::SQLite:
+    return SQLite;
+  }
+  llvm_unreachable("unknown dialect");
+}
+
+bool backends::isNativeTypeOf(ir::Dialect d, const ir::Type &t) {
+  const ir::BuiltinTypeInfo *info = ir::lookupBuiltinType(t.name);
+  return !info || (info->dialectMask & (1u << unsigned(d))) != 0;
+}
