@@ -30,6 +30,7 @@ scripts_dir = os.path.join(config.test_source_root, "scripts")
 python = shlex.quote(config.python_executable)
 pgtest = f"{python} {shlex.quote(os.path.join(scripts_dir, 'pgtest.py'))}"
 sqlitetest = f"{python} {shlex.quote(os.path.join(scripts_dir, 'sqlitetest.py'))}"
+mysqltest = f"{python} {shlex.quote(os.path.join(scripts_dir, 'mysqltest.py'))}"
 
 config.substitutions.append(
     ("%schemac", shlex.quote(os.path.join(config.schemac_bin_dir, "schemac")))
@@ -37,6 +38,10 @@ config.substitutions.append(
 config.substitutions.append(("%pg-exec", f"{pgtest} exec --test %t"))
 config.substitutions.append(("%pg-psql", f"{pgtest} psql --test %t"))
 config.substitutions.append(("%sqlite-exec", sqlitetest))
+# lit replaces these in order, before its own %s and %t: no name may be a
+# prefix of a later one (%mysql-exec and %mysql-sql are not).
+config.substitutions.append(("%mysql-exec", f"{mysqltest} exec --test %t"))
+config.substitutions.append(("%mysql-sql", f"{mysqltest} sql --test %t"))
 config.substitutions.append(("%python", python))
 config.substitutions.append(("%{scripts}", shlex.quote(scripts_dir)))
 config.substitutions.append(("%{src_root}", shlex.quote(config.schemac_src_root)))
@@ -80,9 +85,8 @@ def postgresql_reachable():
     return False, f"no server answers at {host}"
 
 
-require_db = lit_config.params.get("require-postgresql", "0") == "1" or (
-    os.environ.get("SCHEMAC_REQUIRE_DB") == "1"
-)
+require_env = os.environ.get("SCHEMAC_REQUIRE_DB") == "1"
+require_db = lit_config.params.get("require-postgresql", "0") == "1" or require_env
 pg_ok, pg_why = postgresql_reachable()
 if pg_ok:
     config.available_features.add("postgresql")
@@ -93,6 +97,57 @@ elif require_db:
     )
 else:
     lit_config.note(f"PostgreSQL tests are unsupported: {pg_why}")
+
+# MariaDB: the feature `mysql` exists when a server answers on the socket in
+# SCHEMAC_TEST_MYSQL_SOCKET (test/scripts/with-mariadb.sh sets it). With
+# --param require-mysql=1 or SCHEMAC_REQUIRE_DB=1 a missing server is a
+# configuration error.
+MYSQL_VARS = [
+    "SCHEMAC_TEST_MYSQL_SOCKET",
+    "SCHEMAC_TEST_MYSQL_USER",
+    "SCHEMAC_TEST_MYSQL_PASSWORD",
+]
+for var in MYSQL_VARS:
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+
+def mysql_reachable():
+    socket = os.environ.get("SCHEMAC_TEST_MYSQL_SOCKET")
+    if not socket:
+        return False, "SCHEMAC_TEST_MYSQL_SOCKET is not set"
+    admin = shutil.which("mariadb-admin") or shutil.which("mysqladmin")
+    if not admin:
+        return False, "mariadb-admin is not on PATH"
+    cmd = [
+        admin,
+        "--no-defaults",
+        "--protocol=socket",
+        f"--socket={socket}",
+        f"--user={os.environ.get('SCHEMAC_TEST_MYSQL_USER', 'root')}",
+        "--connect-timeout=10",
+        "ping",
+    ]
+    env = dict(os.environ)
+    if "SCHEMAC_TEST_MYSQL_PASSWORD" in env:
+        env["MYSQL_PWD"] = env["SCHEMAC_TEST_MYSQL_PASSWORD"]
+    result = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    if result.returncode == 0:
+        return True, ""
+    return False, f"no server answers at {socket}: {result.stderr.strip()}"
+
+
+require_mysql = lit_config.params.get("require-mysql", "0") == "1" or require_env
+mysql_ok, mysql_why = mysql_reachable()
+if mysql_ok:
+    config.available_features.add("mysql")
+elif require_mysql:
+    lit_config.fatal(
+        f"MariaDB is required but unavailable ({mysql_why}); run the suite "
+        "under test/scripts/with-mariadb.sh"
+    )
+else:
+    lit_config.note(f"MariaDB tests are unsupported: {mysql_why}")
 
 # SQLite needs no server: the `sqlite3` shell (Debian package sqlite3, listed
 # in .ci/install-deps) runs each test's SQL on a fresh database file.
