@@ -50,6 +50,8 @@ struct DialectCapabilities {
   /// An identity can be GENERATED ALWAYS (explicit values refused).
   bool identityAlways;
   bool virtualGenerated;
+  /// A generated column can be declared NOT NULL (MariaDB refuses it).
+  bool notNullGenerated;
   CollationSupport collations;
   // Constraints.
   bool deferrableForeignKeys;

@@ -197,6 +197,11 @@ void LegalityChecker::checkColumn(const Table &table, const Column &column) {
     unsupported(column.range,
                 fmt::format("the virtual generated {}; make it 'stored'",
                             columnName(table, column)));
+  if (column.generated && !column.nullable && !caps.notNullGenerated)
+    unsupported(column.range,
+                fmt::format("a NOT NULL generated column ({}); mark it "
+                            "nullable with '?'",
+                            columnName(table, column)));
   if (!column.collation.empty() &&
       caps.collations == CollationSupport::Builtin &&
       !isBuiltinSQLiteCollation(column.collation))

@@ -138,7 +138,10 @@ std::string DDLWriter::columnDefinition(const Column &column) {
   if (column.generated)
     def += " GENERATED ALWAYS AS (" + exprs.print(column.generated->expr) +
            (column.generated->stored ? ") STORED" : ") VIRTUAL");
-  def += column.nullable ? " NULL" : " NOT NULL";
+  // Generated columns take no NULL clause on MariaDB (legality ensures
+  // they are nullable).
+  if (!column.generated)
+    def += column.nullable ? " NULL" : " NOT NULL";
   if (column.defaultValue)
     def += defaultClause(column);
   if (column.identity != Identity::None)

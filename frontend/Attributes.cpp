@@ -3,7 +3,7 @@
 // `@was(old)` is a rename hint on any declaration. Tables also take storage
 // options of one dialect (docs/language.md, "Table options"), which the
 // other dialects ignore: @strict, @without_rowid (SQLite), @engine(name),
-// @charset(name), @collate(name) (MySQL).
+// @charset(name), @collation(name) (MySQL).
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/SemaImpl.h"
@@ -25,7 +25,7 @@ void SemaImpl::lowerTableAttributes(const ast::TableDef &def, ir::Table &t) {
                       .Case("without_rowid", TableOption::WithoutRowid)
                       .Case("engine", TableOption::Engine)
                       .Case("charset", TableOption::Charset)
-                      .Case("collate", TableOption::Collate)
+                      .Case("collation", TableOption::Collate)
                       .Default(TableOption::None);
     if (option == TableOption::None) {
       rest.push_back(a);
@@ -79,7 +79,7 @@ void SemaImpl::lowerAttributes(llvm::ArrayRef<ast::Attribute> attrs,
                    fmt::format("unknown attribute '@{}'; declarations take "
                                "'@was(old_name)', tables also the options "
                                "'@strict', '@without_rowid', '@engine', "
-                               "'@charset' and '@collate'",
+                               "'@charset' and '@collation'",
                                a.name.name.str()));
       continue;
     }
