@@ -56,6 +56,9 @@ struct DialectCapabilities {
   // Constraints.
   bool deferrableForeignKeys;
   bool setDefaultAction; ///< ON DELETE/UPDATE SET DEFAULT
+  /// A foreign-key column may differ in type from the column it references
+  /// (int -> bigint); InnoDB wants the same kind, size and sign.
+  bool looseForeignKeyTypes;
   bool uniqueNullsNotDistinct;
   // Indexes.
   bool partialIndexes;

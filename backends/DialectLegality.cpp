@@ -59,13 +59,15 @@ private:
     diags.report(DiagID::DialectApproximation, range,
                  fmt::format("{} {}", dialectName, what));
   }
-  /// The reason the dialect cannot hold `t`, or "" if it can.
-  std::string typeProblem(const Type &t);
+  /// What of `t` the dialect cannot hold, and a hint to append after the
+  /// column's name ("" if none); {"", ""} if it can hold it.
+  std::pair<std::string, std::string> typeProblem(const Type &t);
   void checkColumn(const Table &table, const Column &column);
   void checkAutoIncrement(const Table &table, const Column &column);
   void checkKeyColumns(const Table &table, llvm::ArrayRef<StringRef> columns,
                        SourceRange range, StringRef what);
   void checkConstraint(const Table &table, const Constraint &constraint);
+  void checkForeignKeyTypes(const Table &table, const ForeignKey &fk);
   void checkIndex(const Table &table, const Index &index);
   void checkTable(const Table &table);
   /// Cast types first; an expression whose casts are legal is printed once
@@ -86,34 +88,35 @@ std::string columnName(const Table &table, const Column &column) {
                      table.name.str());
 }
 
-std::string LegalityChecker::typeProblem(const Type &t) {
+std::pair<std::string, std::string>
+LegalityChecker::typeProblem(const Type &t) {
   std::string spelling = getTypeSpelling(t);
   if (t.arrayDims && !caps.arrays)
-    return fmt::format("the array type '{}'", spelling);
+    return {fmt::format("the array type '{}'", spelling), ""};
   if (t.isUnsigned && !caps.unsignedNumbers)
-    return fmt::format("the unsigned type '{}'", spelling);
-  if (t.kind == TypeKind::Native && !isNativeTypeOf(caps.dialect, t))
-    return fmt::format("the type '{}'", spelling);
-  if (t.kind == TypeKind::TimeTz && !caps.timeWithTimeZone)
-    return fmt::format("the type '{}' (no time with time zone)", spelling);
-  if (t.kind == TypeKind::Interval && !caps.intervals)
-    return fmt::format("the type '{}'", spelling);
+    return {fmt::format("the unsigned type '{}'", spelling), ""};
+  if ((t.kind == TypeKind::Native && !isNativeTypeOf(caps.dialect, t)) ||
+      (t.kind == TypeKind::TimeTz && !caps.timeWithTimeZone) ||
+      (t.kind == TypeKind::Interval && !caps.intervals))
+    return {fmt::format("the type '{}'", spelling), ""};
   if (t.kind == TypeKind::Varchar && t.numModifiers == 0 &&
       !caps.unboundedVarchar)
-    return "varchar without a length (give one: varchar(n), or use text)";
+    return {"varchar without a length",
+            "; give one (varchar(n)) or use text"};
   if (t.kind == TypeKind::Numeric && t.numModifiers == 0 &&
       !caps.unboundedNumeric)
-    return "numeric without a precision (its DECIMAL would round to "
-           "DECIMAL(10,0); give numeric(p,s))";
-  return "";
+    return {"numeric without a precision",
+            "; give one (numeric(p,s)): a DECIMAL without one rounds to "
+            "DECIMAL(10,0)"};
+  return {"", ""};
 }
 
 bool LegalityChecker::checkCasts(const Expr *e) {
   bool legal = true;
   if (const auto *cast = llvm::dyn_cast<CastExpr>(e)) {
-    std::string problem = typeProblem(cast->getType());
+    auto [problem, hint] = typeProblem(cast->getType());
     if (!problem.empty()) {
-      unsupported(cast->getRange(), "a cast to " + problem);
+      unsupported(cast->getRange(), "a cast to " + problem + hint);
       legal = false;
     }
   }
@@ -187,10 +190,11 @@ void LegalityChecker::checkAutoIncrement(const Table &table,
 }
 
 void LegalityChecker::checkColumn(const Table &table, const Column &column) {
-  std::string problem = typeProblem(column.type);
+  auto [problem, hint] = typeProblem(column.type);
   if (!problem.empty())
     unsupported(column.typeRange.isValid() ? column.typeRange : column.range,
-                fmt::format("{} of {}", problem, columnName(table, column)));
+                fmt::format("{} of {}{}", problem, columnName(table, column),
+                            hint));
   if (column.identity != Identity::None)
     checkAutoIncrement(table, column);
   if (column.generated && !column.generated->stored && !caps.virtualGenerated)
@@ -229,6 +233,33 @@ void LegalityChecker::checkKeyColumns(const Table &table,
   }
 }
 
+/// Same kind, sign and (for native types) name; string lengths may differ.
+static bool isSameForeignKeyType(const Type &a, const Type &b) {
+  return a.kind == b.kind && a.isUnsigned == b.isUnsigned &&
+         a.arrayDims == b.arrayDims && a.name == b.name && a.ns == b.ns;
+}
+
+void LegalityChecker::checkForeignKeyTypes(const Table &table,
+                                           const ForeignKey &fk) {
+  const Table *target = schema.findTable(fk.refTable);
+  if (!target)
+    return;
+  for (size_t i = 0; i < fk.columns.size() && i < fk.refColumns.size(); ++i) {
+    const Column *column = table.findColumn(fk.columns[i]);
+    const Column *referenced = target->findColumn(fk.refColumns[i]);
+    if (column && referenced &&
+        !isSameForeignKeyType(column->type, referenced->type))
+      unsupported(fk.range,
+                  fmt::format("the foreign key '{}' from the {} column '{}' "
+                              "to the {} column '{}' of table '{}' (the "
+                              "types must be the same)",
+                              fk.name.str(), getTypeSpelling(column->type),
+                              column->name.str(),
+                              getTypeSpelling(referenced->type),
+                              referenced->name.str(), target->name.str()));
+  }
+}
+
 void LegalityChecker::checkConstraint(const Table &table,
                                       const Constraint &constraint) {
   std::string what = fmt::format("'{}'", constraint.name.str());
@@ -242,6 +273,8 @@ void LegalityChecker::checkConstraint(const Table &table,
     checkKeyColumns(table, fk->columns, fk->range, "foreign key " + what);
     if (fk->deferrable && !caps.deferrableForeignKeys)
       unsupported(fk->range, "the deferrable foreign key " + what);
+    if (!caps.looseForeignKeyTypes)
+      checkForeignKeyTypes(table, *fk);
     for (RefAction action : {fk->onDelete, fk->onUpdate})
       if (action == RefAction::SetDefault && !caps.setDefaultAction) {
         unsupported(fk->range, "SET DEFAULT in the foreign key " + what);

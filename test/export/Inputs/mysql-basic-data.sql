@@ -1,0 +1,11 @@
+insert into authors (id) values (1), (2);
+insert into books (id, author_id, isbn) values (10, 1, '9780000000001');
+update authors set best_book = 10 where id = 1;
+update authors set mentor_id = 1 where id = 2;
+insert into editions values (10, 1);
+insert into printings values (100, 10, 1);
+select id, best_book, mentor_id from authors order by id;
+update authors set best_book = null where id = 1;
+delete from authors where id = 1;
+select id, mentor_id from authors;
+select (select count(*) from books), (select count(*) from editions), (select count(*) from printings);
