@@ -69,6 +69,8 @@ struct DialectCapabilities {
   bool operatorClasses;
   bool indexNullsOrder;
   bool indexCollations;
+  /// Prefix keys `col(N)` (MySQL), the way to index text and blobs there.
+  bool indexPrefixLengths;
   // Comments: where a doc comment can be kept.
   bool enumComments;
   bool viewComments;

@@ -297,10 +297,14 @@ void LegalityChecker::checkIndex(const Table &table, const Index &index) {
     unsupported(index.range, "the partial " + what);
   checkExpr(index.where);
   for (const IndexElement &element : index.elements) {
-    const auto *ref = llvm::dyn_cast<ColumnRef>(element.expr);
-    if (ref)
-      checkKeyColumns(table, {ref->getColumn()}, index.range, what);
-    else if (!caps.expressionIndexes)
+    if (const auto *ref = llvm::dyn_cast<ColumnRef>(element.expr)) {
+      if (!element.prefixLength)
+        checkKeyColumns(table, {ref->getColumn()}, index.range, what);
+      else if (!caps.indexPrefixLengths)
+        unsupported(index.range,
+                    fmt::format("the prefix length of key column '{}' of {}",
+                                ref->getColumn().str(), what));
+    } else if (!caps.expressionIndexes)
       unsupported(index.range, fmt::format("the expression key of {} (index "
                                            "a generated column instead)",
                                            what));

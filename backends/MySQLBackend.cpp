@@ -189,6 +189,8 @@ std::string DDLWriter::indexStatement(const Table &table, const Index &index) {
     const IndexElement &element = index.elements[i];
     text += (i ? ", " : "") +
             quote(llvm::cast<ColumnRef>(element.expr)->getColumn());
+    if (element.prefixLength)
+      text += fmt::format("({})", *element.prefixLength);
     if (element.order == SortOrder::Asc)
       text += " ASC";
     else if (element.order == SortOrder::Desc)
@@ -218,8 +220,12 @@ std::optional<std::string> DDLWriter::foreignKeyIndex(const Table &table,
   }
   for (const Index &index : table.indexes) {
     std::vector<StringRef> columns;
-    for (const IndexElement &element : index.elements)
+    // A prefix key cannot back a foreign key: columns end before it.
+    for (const IndexElement &element : index.elements) {
+      if (element.prefixLength)
+        break;
       columns.push_back(llvm::cast<ColumnRef>(element.expr)->getColumn());
+    }
     if (startsWithFK(columns))
       return std::nullopt;
   }

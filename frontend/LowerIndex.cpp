@@ -18,6 +18,30 @@ static void makeWordsUnique(std::vector<std::string> &words) {
   }
 }
 
+/// MySQL's prefix key `col(N)` reads as a call of a column of the table with
+/// one integer: returns the column and N (a positive integer is required
+/// once the name is a column's), or nullopt for any other expression.
+std::optional<std::pair<const ir::ColumnRef *, int64_t>>
+SemaImpl::lowerPrefixKey(TableInfo &info, const ir::Expr *e) {
+  const auto *call = llvm::dyn_cast_or_null<ir::FuncCall>(e);
+  if (!call || !call->getSchema().empty() || call->getArgs().size() != 1 ||
+      !info.columnIndex.count(call->getName()))
+    return std::nullopt;
+  const auto *n = llvm::dyn_cast<ir::NumberLiteral>(call->getArgs().front());
+  int64_t length = 0;
+  if (!n || !n->isInteger() || n->getText().getAsInteger(10, length) ||
+      length <= 0) {
+    diags.report(DiagID::InvalidTypeModifier, call->getArgs().front()->getRange(),
+                 fmt::format("the prefix length of key column {} must be a "
+                             "positive integer",
+                             quoted(call->getName())));
+    return std::nullopt;
+  }
+  const auto *ref = out.getArena().create<ir::ColumnRef>(
+      llvm::StringRef(), out.save(call->getName()), call->getRange());
+  return std::make_pair(ref, length);
+}
+
 void SemaImpl::lowerIndex(TableInfo &info, const ast::IndexDef &def) {
   ir::Index idx;
   idx.unique = def.unique;
@@ -31,15 +55,22 @@ void SemaImpl::lowerIndex(TableInfo &info, const ast::IndexDef &def) {
   std::vector<std::string> words;
   bool onlyColumns = true;
   for (const ast::IndexElementDef &el : def.elements) {
-    checkColumnRefs(info, el.expr, "an index expression");
-    if (auto *ref = llvm::dyn_cast_or_null<ir::ColumnRef>(el.expr)) {
-      words.push_back(ref->getColumn().str());
-    } else {
-      words.push_back(getIndexElementWord(el.expr));
-      onlyColumns = false;
-    }
     ir::IndexElement e;
-    e.expr = unqualifyColumnRefs(el.expr);
+    if (auto prefix = lowerPrefixKey(info, el.expr)) {
+      e.expr = prefix->first;
+      e.prefixLength = prefix->second;
+      words.push_back(prefix->first->getColumn().str());
+      onlyColumns = false; // a prefix key cannot back a foreign key
+    } else {
+      checkColumnRefs(info, el.expr, "an index expression");
+      if (auto *ref = llvm::dyn_cast_or_null<ir::ColumnRef>(el.expr)) {
+        words.push_back(ref->getColumn().str());
+      } else {
+        words.push_back(getIndexElementWord(el.expr));
+        onlyColumns = false;
+      }
+      e.expr = unqualifyColumnRefs(el.expr);
+    }
     e.collation = out.save(el.collation.name);
     e.opclass = out.save(el.opclass.name);
     e.order = el.order;

@@ -112,6 +112,9 @@ public:
 
   // Attributes.cpp
   /// Lowers @was hints into `was`; reports unknown attributes.
+  /// `col(N)` in an index: the column and the prefix length (LowerIndex.cpp).
+  std::optional<std::pair<const ir::ColumnRef *, int64_t>>
+  lowerPrefixKey(TableInfo &info, const ir::Expr *e);
   /// A table's options and rename hints.
   void lowerTableAttributes(const ast::TableDef &def, ir::Table &t);
   void lowerAttributes(llvm::ArrayRef<ast::Attribute> attrs,

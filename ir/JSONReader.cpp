@@ -199,6 +199,11 @@ public:
   auto nam(llvm::StringRef &r) {
     return [this, &r](const Value &v, const JPath &p) { return name(v, p, r); };
   }
+  auto optInt(std::optional<int64_t> &r) {
+    return [this, &r](const Value &v, const JPath &p) {
+      return optInteger(v, p, r);
+    };
+  }
   auto flag(bool &r) {
     return
         [this, &r](const Value &v, const JPath &p) { return boolean(v, p, r); };
@@ -530,11 +535,6 @@ bool Reader::readSequence(const Value &v, const JPath &p) {
     return false;
   Fields f(*this, *o, p);
   auto &s = *out.sequences.emplace_back(std::make_unique<Sequence>());
-  auto optInt = [&](std::optional<int64_t> &r) {
-    return [this, &r](const Value &iv, const JPath &ip) {
-      return optInteger(iv, ip, r);
-    };
-  };
   auto readOwner = [&](const Value &ov, const JPath &op) {
     std::optional<Object> oo = object(ov, op);
     if (!oo)
@@ -663,6 +663,7 @@ bool Reader::readIndex(const Value &v, const JPath &p, Index &idx) {
     Fields ef(*this, *eo, ep);
     IndexElement &el = idx.elements.emplace_back();
     return ef.req("expr", expr(el.expr)) &&
+           ef.opt("prefixLength", optInt(el.prefixLength)) &&
            ef.opt("collation", str(el.collation)) &&
            ef.opt("opclass", str(el.opclass)) &&
            ef.opt("order",

@@ -56,6 +56,10 @@ private:
     if (!s.empty())
       j.attribute(key, utf8(s));
   }
+  void opt(llvm::StringRef key, const std::optional<int64_t> &v) {
+    if (v)
+      j.attribute(key, *v);
+  }
   void flag(llvm::StringRef key, bool b) {
     if (b)
       j.attribute(key, true);
@@ -212,10 +216,6 @@ private:
     j.object([&] {
       header(s);
       type("type", s.type);
-      auto opt = [&](llvm::StringRef key, const std::optional<int64_t> &v) {
-        if (v)
-          j.attribute(key, *v);
-      };
       opt("start", s.start);
       opt("increment", s.increment);
       opt("minValue", s.minValue);
@@ -298,6 +298,7 @@ private:
         for (const IndexElement &el : idx.elements)
           j.object([&] {
             expr("expr", el.expr);
+            opt("prefixLength", el.prefixLength);
             str("collation", el.collation);
             str("opclass", el.opclass);
             if (el.order != SortOrder::Default)

@@ -399,6 +399,8 @@ void printIndex(const Index &idx, llvm::raw_ostream &os) {
   for (const IndexElement &el : idx.elements) {
     os << sep;
     printExpr(el.expr, os);
+    if (el.prefixLength)
+      os << '(' << *el.prefixLength << ')';
     if (!el.collation.empty())
       printCollation(el.collation, os);
     if (!el.opclass.empty())

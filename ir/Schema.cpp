@@ -197,7 +197,8 @@ bool indexEquals(const Index &a, const Index &b) {
   for (size_t i = 0; i < a.elements.size(); ++i) {
     const IndexElement &x = a.elements[i], &y = b.elements[i];
     if (!exprEquals(x.expr, y.expr) || x.collation != y.collation ||
-        x.opclass != y.opclass || x.order != y.order || x.nulls != y.nulls)
+        x.opclass != y.opclass || x.order != y.order || x.nulls != y.nulls ||
+        x.prefixLength != y.prefixLength)
       return false;
   }
   return true;

@@ -190,6 +190,8 @@ enum class NullsOrder : uint8_t { Default, First, Last };
 /// One key of an index: a plain column is a ColumnRef expression.
 struct IndexElement {
   const Expr *expr = nullptr;
+  /// MySQL prefix key `col(N)`: the first N characters; nullopt = whole.
+  std::optional<int64_t> prefixLength;
   llvm::StringRef collation;
   llvm::StringRef opclass;
   SortOrder order = SortOrder::Default;
