@@ -29,6 +29,9 @@ const DialectCapabilities Postgres = {
     /*intervals=*/true,
     /*unboundedVarchar=*/true,
     /*unboundedNumeric=*/true,
+    /*maxNumericPrecision=*/0,
+    /*maxNumericScale=*/0,
+    /*maxCharLength=*/0,
     /*unboundedKeyColumns=*/true,
     /*rowidTables=*/false,
     /*autoIncrement=*/AutoIncrementScope::AnyIntegerColumn,
@@ -50,7 +53,13 @@ const DialectCapabilities Postgres = {
     /*indexPrefixLengths=*/false,
     /*enumComments=*/true,
     /*viewComments=*/true,
-    /*namespaceComments=*/true,
+    /*maxNameCharacters=*/0,
+    /*trailingSpaceInNames=*/true,
+    /*supplementaryCharactersInNames=*/true,
+    /*caseInsensitiveColumnNames=*/false,
+    /*caseInsensitiveIndexNames=*/false,
+    /*caseInsensitiveTableNames=*/false,
+    /*indexNamesPerTable=*/false,
 };
 
 const DialectCapabilities MySQL = {
@@ -64,6 +73,9 @@ const DialectCapabilities MySQL = {
     /*intervals=*/false,
     /*unboundedVarchar=*/false,
     /*unboundedNumeric=*/false,
+    /*maxNumericPrecision=*/65,
+    /*maxNumericScale=*/30,
+    /*maxCharLength=*/255,
     /*unboundedKeyColumns=*/false,
     /*rowidTables=*/false,
     /*autoIncrement=*/AutoIncrementScope::FirstKeyColumn,
@@ -85,7 +97,13 @@ const DialectCapabilities MySQL = {
     /*indexPrefixLengths=*/true,
     /*enumComments=*/false,
     /*viewComments=*/false,
-    /*namespaceComments=*/false,
+    /*maxNameCharacters=*/64,
+    /*trailingSpaceInNames=*/false,
+    /*supplementaryCharactersInNames=*/false,
+    /*caseInsensitiveColumnNames=*/true,
+    /*caseInsensitiveIndexNames=*/true,
+    /*caseInsensitiveTableNames=*/false, // on Linux (lower_case_table_names=0)
+    /*indexNamesPerTable=*/true,
 };
 
 const DialectCapabilities SQLite = {
@@ -99,6 +117,9 @@ const DialectCapabilities SQLite = {
     /*intervals=*/true,        // as text
     /*unboundedVarchar=*/true,
     /*unboundedNumeric=*/true,
+    /*maxNumericPrecision=*/0,
+    /*maxNumericScale=*/0,
+    /*maxCharLength=*/0,
     /*unboundedKeyColumns=*/true,
     /*rowidTables=*/true,
     /*autoIncrement=*/AutoIncrementScope::RowidAlias,
@@ -120,7 +141,13 @@ const DialectCapabilities SQLite = {
     /*indexPrefixLengths=*/false,
     /*enumComments=*/false,
     /*viewComments=*/true, // as -- lines kept in sqlite_schema
-    /*namespaceComments=*/false,
+    /*maxNameCharacters=*/0,
+    /*trailingSpaceInNames=*/true,
+    /*supplementaryCharactersInNames=*/true,
+    /*caseInsensitiveColumnNames=*/true,
+    /*caseInsensitiveIndexNames=*/true,
+    /*caseInsensitiveTableNames=*/true,
+    /*indexNamesPerTable=*/false,
 };
 
 } // namespace

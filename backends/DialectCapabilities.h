@@ -41,6 +41,10 @@ struct DialectCapabilities {
   bool intervals;
   bool unboundedVarchar; ///< varchar without a length
   bool unboundedNumeric; ///< numeric without a precision keeps every digit
+  /// Largest numeric precision and scale; 0: no limit schemac checks.
+  unsigned maxNumericPrecision, maxNumericScale;
+  /// Longest char(n); 0: no limit schemac checks.
+  unsigned maxCharLength;
   /// Text, bytes and JSON can be key columns without a prefix length.
   bool unboundedKeyColumns;
   /// Tables have a rowid unless WITHOUT ROWID (SQLite), which needs a key.
@@ -74,7 +78,24 @@ struct DialectCapabilities {
   // Comments: where a doc comment can be kept.
   bool enumComments;
   bool viewComments;
-  bool namespaceComments;
+  // Names of tables, views, columns, constraints and indexes.
+  /// Longest name in characters that the server takes whole; 0: the
+  /// legality pass does not limit it (PostgreSQL truncates to 63 bytes,
+  /// which sema warns about where it derives names).
+  unsigned maxNameCharacters;
+  /// Names may end in a space.
+  bool trailingSpaceInNames;
+  /// Names may hold characters outside the Basic Multilingual Plane
+  /// (MySQL keeps identifiers as 3-byte UTF-8).
+  bool supplementaryCharactersInNames;
+  /// Column names compare without ASCII case (MySQL, SQLite).
+  bool caseInsensitiveColumnNames;
+  /// Index names compare without ASCII case: per table on MySQL; on SQLite
+  /// they share one namespace with tables and views, all compared so.
+  bool caseInsensitiveIndexNames;
+  bool caseInsensitiveTableNames;
+  /// Index names are unique per table (MySQL), not per namespace.
+  bool indexNamesPerTable;
 };
 
 /// The capabilities of `d` (static storage).

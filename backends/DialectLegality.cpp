@@ -12,6 +12,7 @@
 #include "backends/DialectCapabilities.h"
 #include "backends/SQLExprPrinter.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include <fmt/format.h>
 
 using namespace schemac;
@@ -60,8 +61,10 @@ private:
                  fmt::format("{} {}", dialectName, what));
   }
   /// What of `t` the dialect cannot hold, and a hint to append after the
-  /// column's name ("" if none); {"", ""} if it can hold it.
-  std::pair<std::string, std::string> typeProblem(const Type &t);
+  /// column's name ("" if none); {"", ""} if it can hold it. A cast needs no
+  /// varchar length (MySQL casts to CHAR).
+  std::pair<std::string, std::string> typeProblem(const Type &t,
+                                                  bool inCast = false);
   void checkColumn(const Table &table, const Column &column);
   void checkAutoIncrement(const Table &table, const Column &column);
   void checkKeyColumns(const Table &table, llvm::ArrayRef<StringRef> columns,
@@ -70,6 +73,13 @@ private:
   void checkForeignKeyTypes(const Table &table, const ForeignKey &fk);
   void checkIndex(const Table &table, const Index &index);
   void checkTable(const Table &table);
+  /// Reports a name the dialect refuses: too long, ending in a space, or
+  /// holding characters outside the Basic Multilingual Plane.
+  void checkName(StringRef name, SourceRange range, const std::string &what);
+  /// Where the dialect compares names without ASCII case: remembers `name`
+  /// in `seen` and reports the second of two names equal that way.
+  void claimFolded(llvm::StringMap<std::string> &seen, StringRef name,
+                   SourceRange range, const std::string &what);
   /// Cast types first; an expression whose casts are legal is printed once
   /// so the printer reports operators the dialect cannot spell.
   void checkExpr(const Expr *e);
@@ -81,6 +91,8 @@ private:
   std::string dialectName;
   SQLExprPrinter exprs;
   bool ok = true;
+  /// Names of tables, views and (on SQLite) indexes in one namespace.
+  llvm::StringMap<std::string> relationNames;
 };
 
 std::string columnName(const Table &table, const Column &column) {
@@ -89,7 +101,7 @@ std::string columnName(const Table &table, const Column &column) {
 }
 
 std::pair<std::string, std::string>
-LegalityChecker::typeProblem(const Type &t) {
+LegalityChecker::typeProblem(const Type &t, bool inCast) {
   std::string spelling = getTypeSpelling(t);
   if (t.arrayDims && !caps.arrays)
     return {fmt::format("the array type '{}'", spelling), ""};
@@ -99,7 +111,7 @@ LegalityChecker::typeProblem(const Type &t) {
       (t.kind == TypeKind::TimeTz && !caps.timeWithTimeZone) ||
       (t.kind == TypeKind::Interval && !caps.intervals))
     return {fmt::format("the type '{}'", spelling), ""};
-  if (t.kind == TypeKind::Varchar && t.numModifiers == 0 &&
+  if (t.kind == TypeKind::Varchar && t.numModifiers == 0 && !inCast &&
       !caps.unboundedVarchar)
     return {"varchar without a length",
             "; give one (varchar(n)) or use text"};
@@ -108,13 +120,24 @@ LegalityChecker::typeProblem(const Type &t) {
     return {"numeric without a precision",
             "; give one (numeric(p,s)): a DECIMAL without one rounds to "
             "DECIMAL(10,0)"};
+  if (t.kind == TypeKind::Numeric && caps.maxNumericPrecision &&
+      (t.modifiers[0] > caps.maxNumericPrecision ||
+       (t.numModifiers > 1 && t.modifiers[1] > caps.maxNumericScale)))
+    return {fmt::format("the type '{}'", spelling),
+            fmt::format("; precision and scale go up to {} and {}",
+                        caps.maxNumericPrecision, caps.maxNumericScale)};
+  if (t.kind == TypeKind::Char && caps.maxCharLength && t.numModifiers &&
+      t.modifiers[0] > caps.maxCharLength)
+    return {fmt::format("the type '{}'", spelling),
+            fmt::format("; char takes up to {} characters (use varchar)",
+                        caps.maxCharLength)};
   return {"", ""};
 }
 
 bool LegalityChecker::checkCasts(const Expr *e) {
   bool legal = true;
   if (const auto *cast = llvm::dyn_cast<CastExpr>(e)) {
-    auto [problem, hint] = typeProblem(cast->getType());
+    auto [problem, hint] = typeProblem(cast->getType(), /*inCast=*/true);
     if (!problem.empty()) {
       unsupported(cast->getRange(), "a cast to " + problem + hint);
       legal = false;
@@ -144,8 +167,11 @@ void LegalityChecker::checkAutoIncrement(const Table &table,
   case AutoIncrementScope::RowidAlias:
     if (&column != getSQLiteRowidColumn(table)) {
       unsupported(column.range,
-                  what + "; only a single-column integer primary key "
-                         "auto-increments (the rowid)");
+                  what + (table.options.withoutRowid
+                              ? "; a WITHOUT ROWID table has no rowid to "
+                                "auto-increment"
+                              : "; only a single-column integer primary key "
+                                "auto-increments (the rowid)"));
       return;
     }
     break;
@@ -327,7 +353,74 @@ void LegalityChecker::checkIndex(const Table &table, const Index &index) {
   }
 }
 
+void LegalityChecker::checkName(StringRef name, SourceRange range,
+                                const std::string &what) {
+  if (caps.maxNameCharacters) {
+    // UTF-8 continuation bytes (10xxxxxx) do not start a character.
+    size_t characters = llvm::count_if(name, [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    });
+    if (characters > caps.maxNameCharacters)
+      unsupported(range, fmt::format("the name of {}: {} characters long, "
+                                     "at most {} are taken",
+                                     what, characters,
+                                     caps.maxNameCharacters));
+  }
+  if (!caps.trailingSpaceInNames && name.ends_with(" "))
+    unsupported(range, fmt::format("the name of {}: it ends in a space", what));
+  if (!caps.supplementaryCharactersInNames &&
+      llvm::any_of(name, [](char c) {
+        return static_cast<unsigned char>(c) >= 0xF0;
+      }))
+    unsupported(range, fmt::format("the name of {}: it holds a character "
+                                   "outside the Basic Multilingual Plane "
+                                   "(such as an emoji)",
+                                   what));
+}
+
+void LegalityChecker::claimFolded(llvm::StringMap<std::string> &seen,
+                                  StringRef name, SourceRange range,
+                                  const std::string &what) {
+  auto [it, inserted] = seen.try_emplace(name.lower(), what);
+  if (!inserted)
+    unsupported(range, fmt::format("both {} and {}: it compares these names "
+                                   "without ASCII case",
+                                   it->second, what));
+}
+
 void LegalityChecker::checkTable(const Table &table) {
+  std::string tableWhat = fmt::format("table '{}'", table.name.str());
+  checkName(table.name.name, table.range, tableWhat);
+  if (caps.caseInsensitiveTableNames)
+    claimFolded(relationNames, table.name.key(), table.range, tableWhat);
+  llvm::StringMap<std::string> columnNames, indexNames;
+  for (const Column &column : table.columns) {
+    std::string what = columnName(table, column);
+    checkName(column.name, column.range, what);
+    if (caps.caseInsensitiveColumnNames)
+      claimFolded(columnNames, column.name, column.range, what);
+  }
+  for (const auto &constraint : table.constraints) {
+    if (llvm::isa<PrimaryKey>(constraint.get()) && caps.indexNamesPerTable)
+      continue; // MySQL names it PRIMARY
+    std::string what = fmt::format("constraint '{}' of table '{}'",
+                                   constraint->name.str(), table.name.str());
+    checkName(constraint->name, constraint->range, what);
+    if (llvm::isa<UniqueConstraint>(constraint.get()) &&
+        caps.caseInsensitiveIndexNames && caps.indexNamesPerTable)
+      claimFolded(indexNames, constraint->name, constraint->range, what);
+  }
+  for (const Index &index : table.indexes) {
+    std::string what = fmt::format("index '{}' of table '{}'",
+                                   index.name.str(), table.name.str());
+    checkName(index.name, index.range, what);
+    if (caps.caseInsensitiveIndexNames)
+      claimFolded(caps.indexNamesPerTable ? indexNames : relationNames,
+                  caps.indexNamesPerTable
+                      ? index.name.str()
+                      : QualifiedName{table.name.ns, index.name}.key(),
+                  index.range, what);
+  }
   if (caps.rowidTables && table.options.withoutRowid &&
       !table.getPrimaryKey())
     unsupported(table.range,
@@ -370,6 +463,10 @@ bool LegalityChecker::run() {
   for (const auto &table : schema.tables)
     checkTable(*table);
   for (const auto &view : schema.views) {
+    std::string what = fmt::format("view '{}'", view->name.str());
+    checkName(view->name.name, view->range, what);
+    if (caps.caseInsensitiveTableNames)
+      claimFolded(relationNames, view->name.key(), view->range, what);
     if (view->materialized && !caps.materializedViews)
       unsupported(view->range, fmt::format("the materialized view '{}'",
                                            view->name.str()));

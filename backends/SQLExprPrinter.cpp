@@ -232,6 +232,14 @@ void Emitter::emitCall(const FuncCall *call) {
     os << call->getName().upper();
     return;
   }
+  // SQLite has no now(); CURRENT_TIMESTAMP is its current time (in whole
+  // seconds, as text).
+  if (d == Dialect::SQLite && call->getSchema().empty() &&
+      call->getArgs().empty() && !call->isStar() &&
+      call->getName().equals_insensitive("now")) {
+    os << "CURRENT_TIMESTAMP";
+    return;
+  }
   if (!call->getSchema().empty())
     os << quoteIdentifier(d, call->getSchema()) << '.';
   os << quoteFunctionName(d, call->getName()) << '(';

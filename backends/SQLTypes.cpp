@@ -163,6 +163,24 @@ std::string mysqlScalarName(const ir::Type &t, llvm::StringRef values) {
   llvm_unreachable("type not held by mysql");
 }
 
+/// CAST takes only a few type names; a native type casts to its family's.
+std::optional<std::string> mysqlNativeCastTarget(const ir::Type &t) {
+  llvm::StringRef name = t.name;
+  if (name == "tinyint" || name == "mediumint")
+    return std::string(t.isUnsigned ? "UNSIGNED" : "SIGNED");
+  if (name.ends_with("text"))
+    return std::string("CHAR");
+  if (name.ends_with("blob"))
+    return std::string("BINARY");
+  if (name == "binary" || name == "varbinary")
+    return withModifiers("BINARY", t);
+  if (name == "datetime")
+    return "DATETIME" + fractionalPrecision(t);
+  if (name == "float")
+    return std::string("FLOAT");
+  return std::nullopt; // year, bit, and other dialects' types
+}
+
 std::optional<std::string> mysqlCastTarget(const ir::Type &t) {
   if (t.arrayDims != 0)
     return std::nullopt;
@@ -191,17 +209,18 @@ std::optional<std::string> mysqlCastTarget(const ir::Type &t) {
     return std::string("DATE");
   case TypeKind::Time:
   case TypeKind::TimeTz:
-    return withModifiers("TIME", t);
+    return "TIME" + fractionalPrecision(t);
   case TypeKind::Timestamp:
   case TypeKind::TimestampTz:
-    return withModifiers("DATETIME", t);
+    return "DATETIME" + fractionalPrecision(t);
   case TypeKind::Json:
   case TypeKind::Jsonb:
-    return std::string("JSON");
+    // MariaDB has no CAST AS JSON; a JSON column parses the text it gets.
+    return std::string("CHAR");
   case TypeKind::Interval:
     return std::nullopt;
   case TypeKind::Native:
-    return withModifiers(t.name.upper(), t);
+    return mysqlNativeCastTarget(t);
   }
   llvm_unreachable("unknown type kind");
 }

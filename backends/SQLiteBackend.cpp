@@ -99,8 +99,9 @@ std::string getSQLiteTypeName(const Type &t) {
 }
 
 /// The declared type in a STRICT table, which takes only INT, INTEGER,
-/// REAL, TEXT, BLOB and ANY. Numeric keeps its values as given (ANY), as its
-/// NUMERIC affinity would outside STRICT tables.
+/// REAL, TEXT, BLOB and ANY. Numeric becomes ANY: no STRICT type keeps both
+/// exact integers and decimals, and ANY stores values unconverted (unlike
+/// NUMERIC affinity, which turns '1.50' into 1.5).
 std::string getStrictTypeName(const Type &t) {
   switch (t.kind) {
   case TypeKind::Boolean:

@@ -49,21 +49,18 @@ llvm::StringRef SemaImpl::getStoredName(const ast::Ident &name) {
 }
 
 void SemaImpl::checkNameLength(const ast::Ident &name, llvm::StringRef what) {
-  ir::Dialect d = namingDialect();
-  unsigned limit = ir::getMaxIdentifierLength(d);
-  if (limit == 0 || name.name.size() <= limit)
+  // Only PostgreSQL truncates, silently: MySQL refuses a long name, which
+  // the legality pass reports as an error (backends/DialectLegality.cpp).
+  if (namingDialect() != ir::Dialect::PostgreSQL)
     return;
-  std::string msg;
-  if (d == ir::Dialect::PostgreSQL)
-    msg = fmt::format("{} name {} is {} bytes long; PostgreSQL truncates it "
-                      "to {} bytes: {}",
-                      what.str(), quoted(name.name), name.name.size(), limit,
-                      quoted(clipUtf8(name.name, limit)));
-  else
-    msg = fmt::format("{} name {} is {} bytes long; {} accepts at most {}",
-                      what.str(), quoted(name.name), name.name.size(),
-                      ir::getDialectName(d).str(), limit);
-  diags.report(DiagID::NameTooLong, name.range, std::move(msg));
+  unsigned limit = ir::getMaxIdentifierLength(ir::Dialect::PostgreSQL);
+  if (name.name.size() <= limit)
+    return;
+  diags.report(DiagID::NameTooLong, name.range,
+               fmt::format("{} name {} is {} bytes long; PostgreSQL "
+                           "truncates it to {} bytes: {}",
+                           what.str(), quoted(name.name), name.name.size(),
+                           limit, quoted(clipUtf8(name.name, limit))));
 }
 
 } // namespace schemac::sema
