@@ -11,6 +11,7 @@
 #include "backends/DialectLegality.h"
 #include "backends/DialectCapabilities.h"
 #include "backends/SQLExprPrinter.h"
+#include "backends/SQLTypes.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <fmt/format.h>
@@ -25,21 +26,6 @@ namespace {
 bool isBuiltinSQLiteCollation(StringRef name) {
   return name.equals_insensitive("binary") ||
          name.equals_insensitive("nocase") || name.equals_insensitive("rtrim");
-}
-
-/// Types MySQL stores off-row: a key over them needs a prefix length.
-bool isUnboundedType(const Type &t) {
-  switch (t.kind) {
-  case TypeKind::Text:
-  case TypeKind::Bytes:
-  case TypeKind::Json:
-  case TypeKind::Jsonb:
-    return true;
-  case TypeKind::Native:
-    return t.name.ends_with("text") || t.name.ends_with("blob");
-  default:
-    return false;
-  }
 }
 
 class LegalityChecker {
@@ -251,7 +237,7 @@ void LegalityChecker::checkKeyColumns(const Table &table,
     return;
   for (StringRef name : columns) {
     const Column *column = table.findColumn(name);
-    if (column && isUnboundedType(column->type))
+    if (column && isMySQLOffRowType(column->type))
       unsupported(range, fmt::format("the {}-typed {} in {} (a key over it "
                                      "needs a prefix length; use varchar(n))",
                                      getTypeSpelling(column->type),

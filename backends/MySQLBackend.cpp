@@ -68,22 +68,6 @@ bool isTemporalWithTime(const Type &t) {
          (t.kind == TypeKind::Timestamp || t.kind == TypeKind::TimestampTz);
 }
 
-/// Text, blob and JSON columns take literal defaults only in parentheses on
-/// MySQL 8 (MariaDB takes both).
-bool needsParenthesizedLiteral(const Type &t) {
-  switch (t.kind) {
-  case TypeKind::Text:
-  case TypeKind::Bytes:
-  case TypeKind::Json:
-  case TypeKind::Jsonb:
-    return true;
-  case TypeKind::Native:
-    return t.name.ends_with("text") || t.name.ends_with("blob");
-  default:
-    return false;
-  }
-}
-
 class DDLWriter {
 public:
   DDLWriter(const Schema &schema, DiagnosticEngine &diags)
@@ -125,7 +109,9 @@ std::string DDLWriter::defaultClause(const Column &column) {
     return fmt::format(" DEFAULT CURRENT_TIMESTAMP({})", p);
   }
   std::string text = exprs.print(value);
-  if (isBareDefault(value) && !needsParenthesizedLiteral(column.type))
+  // Off-row columns take literal defaults only in parentheses on MySQL 8
+  // (MariaDB takes both).
+  if (isBareDefault(value) && !isMySQLOffRowType(column.type))
     return " DEFAULT " + text;
   return " DEFAULT (" + text + ')';
 }
@@ -264,10 +250,7 @@ std::string DDLWriter::write() {
   for (const View *view : orderViewsForCreation(schema))
     statements.push_back("CREATE VIEW " + quote(view->name.name) + " AS\n" +
                          getViewBody(view->query));
-  std::string out;
-  for (const std::string &statement : statements)
-    out += (out.empty() ? "" : "\n") + statement + ";\n";
-  return out;
+  return joinStatements(statements);
 }
 
 class MySQLBackend : public Backend {

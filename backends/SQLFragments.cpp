@@ -37,3 +37,10 @@ std::string backends::getViewBody(llvm::StringRef query) {
     query = query.rtrim();
   return getRawSQLText(query);
 }
+
+std::string backends::joinStatements(llvm::ArrayRef<std::string> statements) {
+  std::string out;
+  for (const std::string &statement : statements)
+    out += (out.empty() ? "" : "\n") + statement + ";\n";
+  return out;
+}

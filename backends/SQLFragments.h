@@ -3,6 +3,7 @@
 #define SCHEMAC_BACKENDS_SQLFRAGMENTS_H
 
 #include "ir/Schema.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 
@@ -13,6 +14,9 @@ llvm::StringRef getRefActionSQL(ir::RefAction action);
 
 /// A view query as a statement's tail: no surrounding blanks, no ';'.
 std::string getViewBody(llvm::StringRef query);
+
+/// Statements as a script: each ends in ";\n", a blank line between two.
+std::string joinStatements(llvm::ArrayRef<std::string> statements);
 
 /// Raw SQL as written, trimmed, with a newline added when its last line
 /// holds a `--` comment, so the `;` or `)` that follows is not commented out.

@@ -264,6 +264,20 @@ std::string backends::getPostgresTypeName(const ir::Type &t) {
   return name;
 }
 
+bool backends::isMySQLOffRowType(const ir::Type &t) {
+  switch (t.kind) {
+  case TypeKind::Text:
+  case TypeKind::Bytes:
+  case TypeKind::Json:
+  case TypeKind::Jsonb:
+    return true;
+  case TypeKind::Native:
+    return t.name.ends_with("text") || t.name.ends_with("blob");
+  default:
+    return false;
+  }
+}
+
 std::string backends::getMySQLTypeName(const ir::Type &t,
                                        llvm::StringRef values) {
   std::string name = mysqlScalarName(t, values);

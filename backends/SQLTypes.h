@@ -27,6 +27,10 @@ std::string getPostgresEnumName(llvm::StringRef ns, llvm::StringRef name);
 /// mapping is docs/dialects.md's; legality is checked before.
 std::string getMySQLTypeName(const ir::Type &t, llvm::StringRef values);
 
+/// Text, blobs and JSON (MySQL keeps them off-row): a MySQL key over them
+/// needs a prefix length, and their literal defaults need parentheses.
+bool isMySQLOffRowType(const ir::Type &t);
+
 /// The type to write in a cast on dialect `d`: the column type on
 /// PostgreSQL; the CAST target MySQL accepts (SIGNED, CHAR(n), DATETIME(p));
 /// the storage class on SQLite (INTEGER, TEXT). std::nullopt when the dialect

@@ -301,10 +301,7 @@ std::string DDLWriter::write() {
     statements.push_back("CREATE VIEW " + quote(view->name.name) + " AS\n" +
                          commentLines(view->comment, "") +
                          getViewBody(view->query));
-  std::string out;
-  for (const std::string &statement : statements)
-    out += (out.empty() ? "" : "\n") + statement + ";\n";
-  return out;
+  return joinStatements(statements);
 }
 
 class SQLiteBackend : public Backend {
