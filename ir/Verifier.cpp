@@ -117,6 +117,9 @@ private:
           !v.enums.count(QualifiedName{c.type.ns, c.type.name}.key()))
         report("column '{}' has unknown enum type '{}'", c.name.str(),
                QualifiedName{c.type.ns, c.type.name}.str());
+      if (c.identity != Identity::None && !c.type.isInteger())
+        report("column '{}' is an identity or serial but not an integer",
+               c.name.str());
     }
 
     void checkColumns(llvm::StringRef what,
@@ -221,8 +224,14 @@ private:
       if (idx.elements.empty())
         report("{} has no elements", what);
       for (size_t i = 0; i < idx.elements.size(); ++i) {
-        if (!idx.elements[i].expr)
+        const IndexElement &el = idx.elements[i];
+        if (!el.expr)
           report("{} element {} has no expression", what, i);
+        if (el.prefixLength &&
+            (*el.prefixLength <= 0 || !llvm::isa_and_nonnull<ColumnRef>(el.expr)))
+          report("{} element {} has a prefix length but is not a column, or "
+                 "the length is not positive",
+                 what, i);
         checkExprColumns(what, idx.elements[i].expr);
       }
       checkColumns(what, idx.include);
