@@ -60,6 +60,7 @@ const DialectCapabilities Postgres = {
     /*caseInsensitiveIndexNames=*/false,
     /*caseInsensitiveTableNames=*/false,
     /*indexNamesPerTable=*/false,
+    /*foreignKeyNamesPerDatabase=*/false,
 };
 
 const DialectCapabilities MySQL = {
@@ -104,6 +105,7 @@ const DialectCapabilities MySQL = {
     /*caseInsensitiveIndexNames=*/true,
     /*caseInsensitiveTableNames=*/false, // on Linux (lower_case_table_names=0)
     /*indexNamesPerTable=*/true,
+    /*foreignKeyNamesPerDatabase=*/true,
 };
 
 const DialectCapabilities SQLite = {
@@ -148,6 +150,7 @@ const DialectCapabilities SQLite = {
     /*caseInsensitiveIndexNames=*/true,
     /*caseInsensitiveTableNames=*/true,
     /*indexNamesPerTable=*/false,
+    /*foreignKeyNamesPerDatabase=*/false,
 };
 
 } // namespace

@@ -96,6 +96,9 @@ struct DialectCapabilities {
   bool caseInsensitiveTableNames;
   /// Index names are unique per table (MySQL), not per namespace.
   bool indexNamesPerTable;
+  /// Foreign-key names are unique in the whole database (InnoDB), compared
+  /// without ASCII case, not just per table.
+  bool foreignKeyNamesPerDatabase;
 };
 
 /// The capabilities of `d` (static storage).

@@ -64,7 +64,10 @@ private:
   void checkName(StringRef name, SourceRange range, const std::string &what);
   /// Where the dialect compares names without ASCII case: remembers `name`
   /// in `seen` and reports the second of two names equal that way.
-  void claimFolded(llvm::StringMap<std::string> &seen, StringRef name,
+  struct Claim {
+    std::string name, what;
+  };
+  void claimFolded(llvm::StringMap<Claim> &seen, StringRef name,
                    SourceRange range, const std::string &what);
   /// Cast types first; an expression whose casts are legal is printed once
   /// so the printer reports operators the dialect cannot spell.
@@ -78,7 +81,9 @@ private:
   SQLExprPrinter exprs;
   bool ok = true;
   /// Names of tables, views and (on SQLite) indexes in one namespace.
-  llvm::StringMap<std::string> relationNames;
+  llvm::StringMap<Claim> relationNames;
+  /// Foreign-key names, where the database keeps one set of them.
+  llvm::StringMap<Claim> foreignKeyNames;
 };
 
 std::string columnName(const Table &table, const Column &column) {
@@ -364,14 +369,17 @@ void LegalityChecker::checkName(StringRef name, SourceRange range,
                                    what));
 }
 
-void LegalityChecker::claimFolded(llvm::StringMap<std::string> &seen,
+void LegalityChecker::claimFolded(llvm::StringMap<Claim> &seen,
                                   StringRef name, SourceRange range,
                                   const std::string &what) {
-  auto [it, inserted] = seen.try_emplace(name.lower(), what);
+  auto [it, inserted] =
+      seen.try_emplace(name.lower(), Claim{name.str(), what});
   if (!inserted)
-    unsupported(range, fmt::format("both {} and {}: it compares these names "
-                                   "without ASCII case",
-                                   it->second, what));
+    unsupported(range, fmt::format("both {} and {}: {}", it->second.what, what,
+                                   name == it->second.name
+                                       ? "they share one namespace"
+                                       : "it compares these names without "
+                                         "ASCII case"));
 }
 
 void LegalityChecker::checkTable(const Table &table) {
@@ -379,7 +387,7 @@ void LegalityChecker::checkTable(const Table &table) {
   checkName(table.name.name, table.range, tableWhat);
   if (caps.caseInsensitiveTableNames)
     claimFolded(relationNames, table.name.key(), table.range, tableWhat);
-  llvm::StringMap<std::string> columnNames, indexNames;
+  llvm::StringMap<Claim> columnNames, indexNames;
   for (const Column &column : table.columns) {
     std::string what = columnName(table, column);
     checkName(column.name, column.range, what);
@@ -392,6 +400,9 @@ void LegalityChecker::checkTable(const Table &table) {
     std::string what = fmt::format("constraint '{}' of table '{}'",
                                    constraint->name.str(), table.name.str());
     checkName(constraint->name, constraint->range, what);
+    if (llvm::isa<ForeignKey>(constraint.get()) &&
+        caps.foreignKeyNamesPerDatabase)
+      claimFolded(foreignKeyNames, constraint->name, constraint->range, what);
     if (llvm::isa<UniqueConstraint>(constraint.get()) &&
         caps.caseInsensitiveIndexNames && caps.indexNamesPerTable)
       claimFolded(indexNames, constraint->name, constraint->range, what);
