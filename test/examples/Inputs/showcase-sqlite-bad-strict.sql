@@ -1,0 +1,1 @@
+insert into projects (name, priority) values ('a', 'high');
