@@ -19,6 +19,7 @@ struct Command {
 
 Command addCheckCommand(CLI::App &root);
 Command addCompileCommand(CLI::App &root);
+Command addDiffCommand(CLI::App &root);
 Command addExportCommand(CLI::App &root);
 
 } // namespace schemac::driver

@@ -15,11 +15,13 @@ static std::string checkDialect(const std::string &name) {
          "' (expected postgresql, mysql or sqlite)";
 }
 
-void driver::addCommonOptions(CLI::App &cmd, CommonOptions &opts) {
-  cmd.add_option("FILES", opts.inputs,
-                 "Schema files or directories (searched recursively for "
-                 "*.schema); default: `schema` from schemac.toml")
-      ->type_name("FILE");
+void driver::addCommonOptions(CLI::App &cmd, CommonOptions &opts,
+                              bool withInputs) {
+  if (withInputs)
+    cmd.add_option("FILES", opts.inputs,
+                   "Schema files or directories (searched recursively for "
+                   "*.schema); default: `schema` from schemac.toml")
+        ->type_name("FILE");
   cmd.add_option("--diagnostics-format", opts.diagnosticsFormat,
                  "How to print diagnostics: text, json (LSP-shaped) or sarif")
       ->type_name("FORMAT")

@@ -28,8 +28,10 @@ struct CommonOptions {
   std::string depfile;
 };
 
-/// Adds FILES, diagnostics, colour, dialect and config options to `cmd`.
-void addCommonOptions(CLI::App &cmd, CommonOptions &opts);
+/// Adds FILES (unless !withInputs), diagnostics, colour, dialect and config
+/// options to `cmd`.
+void addCommonOptions(CLI::App &cmd, CommonOptions &opts,
+                      bool withInputs = true);
 /// Adds -o, --write-if-changed and --depfile (which requires -o).
 void addOutputOptions(CLI::App &cmd, CommonOptions &opts);
 

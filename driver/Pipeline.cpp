@@ -73,9 +73,12 @@ static std::error_code collectDirectory(llvm::StringRef dir,
   return {};
 }
 
-std::vector<std::string> Session::collectInputs() {
-  const std::vector<std::string> &paths =
-      opts.inputs.empty() ? config.schemaPaths : opts.inputs;
+const std::vector<std::string> &Session::getInputs() const {
+  return opts.inputs.empty() ? config.schemaPaths : opts.inputs;
+}
+
+std::vector<std::string>
+Session::collectInputs(const std::vector<std::string> &paths) {
   std::vector<std::string> files;
   if (paths.empty()) {
     diags.report(DiagID::FileNotFound, {},
@@ -161,15 +164,21 @@ static bool isSnapshotPath(llvm::StringRef path) {
 }
 
 bool Session::buildSchema(ir::Schema &schema) {
-  if (!readSchema(schema))
+  return buildSchema(getInputs(), schema);
+}
+
+bool Session::buildSchema(const std::vector<std::string> &paths,
+                          ir::Schema &schema) {
+  if (!readSchema(paths, schema))
     return false;
   if (std::optional<ir::Dialect> dialect = getDialect())
     return backends::checkDialectLegality(schema, *dialect, diags);
   return true;
 }
 
-bool Session::readSchema(ir::Schema &schema) {
-  std::vector<std::string> inputs = collectInputs();
+bool Session::readSchema(const std::vector<std::string> &paths,
+                         ir::Schema &schema) {
+  std::vector<std::string> inputs = collectInputs(paths);
   if (llvm::any_of(inputs, isSnapshotPath)) {
     if (inputs.size() == 1)
       return loadSnapshot(inputs.front(), schema);
@@ -216,6 +225,10 @@ bool Session::emit(Backend &backend, const ir::Schema &schema) {
   if (!backend.run(schema, os, diags) || diags.hasErrors())
     return false;
   os.flush();
+  return writeOutput(text);
+}
+
+bool Session::writeOutput(const std::string &text) {
   auto reportWriteError = [&](llvm::StringRef path, llvm::Error err) {
     diags.report(DiagID::OutputError, {},
                  fmt::format("cannot write '{}': {}", path.str(),

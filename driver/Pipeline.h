@@ -37,10 +37,11 @@ public:
   /// --dialect, else the config's dialect, else none.
   std::optional<ir::Dialect> getDialect() const;
 
-  /// FILES (or the config's `schema` paths) expanded to files: directories
-  /// are searched recursively for *.schema, sorted by path. Missing paths
-  /// are file-not-found diagnostics.
-  std::vector<std::string> collectInputs();
+  /// FILES, or the config's `schema` paths.
+  const std::vector<std::string> &getInputs() const;
+  /// Paths expanded to files: directories are searched recursively for
+  /// *.schema, sorted by path. Missing paths are file-not-found diagnostics.
+  std::vector<std::string> collectInputs(const std::vector<std::string> &paths);
 
   /// Reads one file into the SourceManager (recorded for the depfile).
   /// Unreadable files and non-UTF-8 text are reported; returns nothing then.
@@ -50,10 +51,12 @@ public:
   /// that the dialect can hold it (backends/DialectLegality.h). Returns false
   /// if any error was reported (the schema must not be emitted then).
   bool buildSchema(ir::Schema &schema);
+  /// The same for the schema in `paths` rather than FILES.
+  bool buildSchema(const std::vector<std::string> &paths, ir::Schema &schema);
 
-  /// Parses every input, analyzes and verifies the schema; a single `.json`
-  /// input is loaded as a snapshot instead.
-  bool readSchema(ir::Schema &schema);
+  /// Parses every input in `paths`, analyzes and verifies the schema; a
+  /// single `.json` input is loaded as a snapshot instead.
+  bool readSchema(const std::vector<std::string> &paths, ir::Schema &schema);
 
   /// Loads and verifies a JSON snapshot (ir/JSON.h) into an empty schema.
   bool loadSnapshot(llvm::StringRef path, ir::Schema &schema);
@@ -66,6 +69,8 @@ public:
   /// honouring --write-if-changed, then the depfile) or stdout. Nothing is
   /// written if the backend reports an error.
   bool emit(Backend &backend, const ir::Schema &schema);
+  /// Writes `text` as emit does.
+  bool writeOutput(const std::string &text);
 
   /// Prints the diagnostics (sorted) where the options say and returns the
   /// exit code: ExitFailure if any error was reported.

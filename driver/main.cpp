@@ -34,7 +34,7 @@ int main(int argc, char **argv) {
   root.footer(rootFooter);
 
   std::vector<Command> commands{addCheckCommand(root), addCompileCommand(root),
-                                addExportCommand(root)};
+                                addDiffCommand(root), addExportCommand(root)};
 
   try {
     root.parse(argc, argv);

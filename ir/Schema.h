@@ -37,6 +37,7 @@ struct QualifiedName {
   bool operator==(const QualifiedName &o) const {
     return ns == o.ns && name == o.name;
   }
+  bool operator!=(const QualifiedName &o) const { return !(*this == o); }
   bool operator<(const QualifiedName &o) const {
     return ns != o.ns ? ns < o.ns : name < o.name;
   }

@@ -9,10 +9,7 @@
 using namespace schemac;
 using namespace schemac::ir;
 
-/// Calls `fn` with each identifier in SQL text as the database resolves it:
-/// unquoted words lower-cased, "quoted" ones exact. String literals and
-/// comments are skipped.
-static void forEachIdentifier(llvm::StringRef sql,
+void ir::forEachSQLIdentifier(llvm::StringRef sql,
                               llvm::function_ref<void(llvm::StringRef)> fn) {
   size_t i = 0, n = sql.size();
   auto isWordStart = [](char c) { return llvm::isAlpha(c) || c == '_'; };
@@ -67,7 +64,7 @@ std::vector<const View *> ir::orderViewsForCreation(const Schema &schema) {
   std::vector<unsigned> waiting(n, 0);
   for (size_t i = 0; i < n; ++i) {
     llvm::DenseSet<size_t> deps;
-    forEachIdentifier(schema.views[i]->query, [&](llvm::StringRef word) {
+    forEachSQLIdentifier(schema.views[i]->query, [&](llvm::StringRef word) {
       auto it = byName.find(word);
       if (it == byName.end())
         return;

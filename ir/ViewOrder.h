@@ -11,9 +11,16 @@
 #define SCHEMAC_IR_VIEWORDER_H
 
 #include "ir/Schema.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <vector>
 
 namespace schemac::ir {
+
+/// Calls `fn` with each identifier in SQL text as the database resolves it:
+/// unquoted words lower-cased, "quoted" ones exact. String literals and
+/// comments are skipped.
+void forEachSQLIdentifier(llvm::StringRef sql,
+                          llvm::function_ref<void(llvm::StringRef)> fn);
 
 /// Every view of `schema`, each after the views its query names; otherwise
 /// in canonical (name) order. Views in a (false) cycle keep name order.

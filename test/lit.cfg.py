@@ -28,15 +28,18 @@ config.environment["LC_ALL"] = "C.UTF-8"
 
 scripts_dir = os.path.join(config.test_source_root, "scripts")
 python = shlex.quote(config.python_executable)
+schemac = shlex.quote(os.path.join(config.schemac_bin_dir, "schemac"))
 pgtest = f"{python} {shlex.quote(os.path.join(scripts_dir, 'pgtest.py'))}"
+pgmigrate = f"{python} {shlex.quote(os.path.join(scripts_dir, 'pgmigrate.py'))}"
 sqlitetest = f"{python} {shlex.quote(os.path.join(scripts_dir, 'sqlitetest.py'))}"
 mysqltest = f"{python} {shlex.quote(os.path.join(scripts_dir, 'mysqltest.py'))}"
 
-config.substitutions.append(
-    ("%schemac", shlex.quote(os.path.join(config.schemac_bin_dir, "schemac")))
-)
+config.substitutions.append(("%schemac", schemac))
 config.substitutions.append(("%pg-exec", f"{pgtest} exec --test %t"))
 config.substitutions.append(("%pg-psql", f"{pgtest} psql --test %t"))
+config.substitutions.append(
+    ("%pg-migrate-check", f"{pgmigrate} check --test %t --schemac {schemac}")
+)
 config.substitutions.append(("%sqlite-exec", sqlitetest))
 # lit replaces these in order, before its own %s and %t: no name may be a
 # prefix of a later one (%mysql-exec and %mysql-sql are not).

@@ -1,0 +1,33 @@
+//===- MigrationSQL.h - a Migration IR as SQL statements per dialect ------===//
+//
+// The migration writers print what ir::diffSchemas decided, in its order,
+// one or more statements per change; they decide nothing about order or
+// matching. What a dialect cannot migrate (yet) is reported as
+// migration-unsupported, and nothing is written then.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SCHEMAC_BACKENDS_MIGRATIONSQL_H
+#define SCHEMAC_BACKENDS_MIGRATIONSQL_H
+
+#include "diagnostics/Diagnostic.h"
+#include "ir/Migration.h"
+#include <optional>
+#include <string>
+
+namespace schemac::backends {
+
+/// The migration as a SQL script for dialect `d` (each statement ends in
+/// ";\n", a blank line between two); std::nullopt after reporting what `d`
+/// cannot migrate.
+std::optional<std::string> writeMigrationSQL(ir::Dialect d,
+                                             const ir::Migration &migration,
+                                             DiagnosticEngine &diags);
+
+/// The PostgreSQL writer (PostgresMigration.cpp).
+std::optional<std::string>
+writePostgresMigration(const ir::Migration &migration,
+                       DiagnosticEngine &diags);
+
+} // namespace schemac::backends
+
+#endif

@@ -1,0 +1,331 @@
+//===- PostgresMigration.cpp - a Migration IR as PostgreSQL 15 statements -===//
+//
+// Every change becomes ALTER/CREATE/DROP statements built from PostgresDDL.
+// Legalization for PostgreSQL happens here: an enum that loses or reorders
+// values is rebuilt (rename the old type, create the new one, convert each
+// column through text, drop the old), and a column type change converts
+// its values with USING.
+//
+//===----------------------------------------------------------------------===//
+
+#include "backends/MigrationSQL.h"
+#include "backends/PostgresDDL.h"
+#include "backends/SQLFragments.h"
+#include "backends/SQLTypes.h"
+#include "llvm/ADT/STLExtras.h"
+#include <fmt/format.h>
+
+using namespace schemac;
+using namespace schemac::backends;
+using namespace schemac::ir;
+using llvm::StringRef;
+
+namespace {
+
+class PostgresMigrationWriter {
+public:
+  explicit PostgresMigrationWriter(DiagnosticEngine &diags)
+      : diags(diags), ddl(diags) {}
+
+  std::optional<std::string> write(const Migration &migration);
+
+private:
+  void emit(std::string statement) { out.push_back(std::move(statement)); }
+  void unsupported(const Change &c, SourceRange range, const std::string &why);
+  /// The table a change names, as it is called when the change runs.
+  const QualifiedName &currentTable(const Change &c) const {
+    return c.toTable ? c.toTable->name : c.fromTable->name;
+  }
+  std::string alterTable(const Change &c) const {
+    return "ALTER TABLE " + ddl.quote(currentTable(c));
+  }
+  /// RENAME TO, then SET SCHEMA when the namespace changed too.
+  void renameObject(StringRef what, const QualifiedName &from,
+                    const QualifiedName &to, bool isType = false);
+  void rebuildEnum(const Change &c);
+  void alterColumn(const Change &c);
+  void alterSequence(const Change &c);
+  void write(const Change &c);
+
+  DiagnosticEngine &diags;
+  PostgresDDL ddl;
+  std::vector<std::string> out;
+  bool ok = true;
+};
+
+void PostgresMigrationWriter::unsupported(const Change &c, SourceRange range,
+                                          const std::string &why) {
+  diags.report(DiagID::MigrationUnsupported, range,
+               fmt::format("postgresql: cannot migrate '{}': {}",
+                           describeChange(c), why));
+  ok = false;
+}
+
+void PostgresMigrationWriter::renameObject(StringRef what,
+                                           const QualifiedName &from,
+                                           const QualifiedName &to,
+                                           bool isType) {
+  auto name = [&](const QualifiedName &n) {
+    return isType ? ddl.enumName(n) : ddl.quote(n);
+  };
+  QualifiedName current = from;
+  if (from.name != to.name) {
+    emit(fmt::format("ALTER {} {} RENAME TO {}", what.str(), name(from),
+                     ddl.quote(to.name)));
+    current.name = to.name;
+  }
+  if (from.ns != to.ns)
+    emit(fmt::format("ALTER {} {} SET SCHEMA {}", what.str(), name(current),
+                     ddl.quote(to.ns.empty() ? StringRef("public") : to.ns)));
+}
+
+void PostgresMigrationWriter::rebuildEnum(const Change &c) {
+  // The old type steps aside under a name no schema uses, so the new one
+  // can take its name; columns convert through text, so a removed value
+  // still in use fails the statement rather than vanishing.
+  QualifiedName name = c.toEnum->name;
+  std::string oldName = (llvm::Twine(name.name) + "__schemac_old").str();
+  emit(fmt::format("ALTER TYPE {} RENAME TO {}", ddl.enumName(name),
+                   ddl.quote(oldName)));
+  emit(ddl.createEnum(*c.toEnum));
+  for (const EnumColumnUse &use : c.enumColumns) {
+    std::string table = "ALTER TABLE " + ddl.quote(use.table);
+    std::string column = ddl.quote(use.column);
+    if (use.hasDefault)
+      emit(fmt::format("{} ALTER COLUMN {} DROP DEFAULT", table, column));
+    std::string brackets;
+    for (unsigned i = 0; i < use.arrayDims; ++i)
+      brackets += "[]";
+    emit(fmt::format("{} ALTER COLUMN {} TYPE {}{} USING {}::text{}::{}{}",
+                     table, column, ddl.enumName(name), brackets, column,
+                     brackets, ddl.enumName(name), brackets));
+  }
+  emit("DROP TYPE " + ddl.enumName({name.ns, oldName}));
+}
+
+void PostgresMigrationWriter::alterColumn(const Change &c) {
+  const Column &a = *c.fromColumn, &b = *c.toColumn;
+  std::string prefix = alterTable(c) + " ALTER COLUMN " + ddl.quote(b.name);
+  if ((c.aspects & AspectIdentity) &&
+      (a.identity == Identity::Serial || b.identity == Identity::Serial)) {
+    unsupported(c, b.range,
+                "changing a column to or from a serial type is not supported "
+                "yet; write that migration by hand");
+    return;
+  }
+  if ((c.aspects & AspectIdentity) && b.identity == Identity::None)
+    emit(prefix + " DROP IDENTITY");
+  if (c.aspects & AspectGenerated)
+    emit(prefix + " DROP EXPRESSION");
+  // A default that cannot be cast to the new type would stop the change:
+  // it goes first and is set again after.
+  bool retype = c.aspects & (AspectType | AspectCollation);
+  bool resetDefault = (c.aspects & AspectDefault) ||
+                      (retype && a.defaultValue && b.defaultValue);
+  if (a.defaultValue && (resetDefault || retype))
+    emit(prefix + " DROP DEFAULT");
+  if (retype) {
+    std::string type = ddl.columnType(b);
+    std::string text = prefix + " TYPE " + type;
+    if (!b.collation.empty())
+      text += " COLLATE " + ddl.quote(b.collation);
+    if (c.aspects & AspectType)
+      text += " USING " + ddl.quote(b.name) + "::" + type;
+    emit(text);
+  }
+  if (b.defaultValue && (resetDefault || !a.defaultValue))
+    emit(prefix + " SET DEFAULT " + ddl.operand(b.defaultValue));
+  if (c.aspects & AspectNullability)
+    emit(prefix + (b.nullable ? " DROP NOT NULL" : " SET NOT NULL"));
+  if ((c.aspects & AspectIdentity) && b.identity != Identity::None) {
+    StringRef kind = b.identity == Identity::Always ? "ALWAYS" : "BY DEFAULT";
+    if (a.identity == Identity::None)
+      emit(fmt::format("{} ADD GENERATED {} AS IDENTITY", prefix, kind.str()));
+    else
+      emit(fmt::format("{} SET GENERATED {}", prefix, kind.str()));
+  }
+}
+
+void PostgresMigrationWriter::alterSequence(const Change &c) {
+  const Sequence &b = *c.toSequence;
+  std::string text = "ALTER SEQUENCE " + ddl.quote(b.name);
+  size_t bare = text.size();
+  if (const Sequence *a = c.fromSequence) {
+    if (!(a->type == b.type))
+      text += " AS " + getPostgresTypeName(b.type);
+    auto option = [&](const std::optional<int64_t> &x,
+                      const std::optional<int64_t> &y, StringRef set,
+                      StringRef none) {
+      if (x == y)
+        return;
+      text += y ? fmt::format(" {} {}", set.str(), *y) : " " + none.str();
+    };
+    option(a->increment, b.increment, "INCREMENT BY", "INCREMENT BY 1");
+    option(a->minValue, b.minValue, "MINVALUE", "NO MINVALUE");
+    option(a->maxValue, b.maxValue, "MAXVALUE", "NO MAXVALUE");
+    // START WITH changes what RESTART goes back to, not the current value.
+    option(a->start, b.start, "START WITH", "START WITH 1");
+    option(a->cache, b.cache, "CACHE", "CACHE 1");
+    if (a->cycle != b.cycle)
+      text += b.cycle ? " CYCLE" : " NO CYCLE";
+  }
+  bool ownerChanged =
+      !c.fromSequence ||
+      c.fromSequence->ownedBy.has_value() != b.ownedBy.has_value() ||
+      (b.ownedBy && (c.fromSequence->ownedBy->table != b.ownedBy->table ||
+                     c.fromSequence->ownedBy->column != b.ownedBy->column));
+  if (ownerChanged)
+    text += b.ownedBy ? " OWNED BY " + ddl.quote(b.ownedBy->table) + '.' +
+                            ddl.quote(b.ownedBy->column)
+                      : std::string(" OWNED BY NONE");
+  if (text.size() != bare)
+    emit(text);
+}
+
+void PostgresMigrationWriter::write(const Change &c) {
+  switch (c.kind) {
+  case ChangeKind::CreateNamespace:
+    // `public` exists in every database.
+    if (c.toNamespace->name != "public")
+      emit(ddl.createSchema(*c.toNamespace));
+    return;
+  case ChangeKind::DropNamespace:
+    if (c.fromNamespace->name != "public")
+      emit("DROP SCHEMA " + ddl.quote(c.fromNamespace->name));
+    return;
+  case ChangeKind::CreateEnum:
+    emit(ddl.createEnum(*c.toEnum));
+    return;
+  case ChangeKind::DropEnum:
+    emit("DROP TYPE " + ddl.enumName(c.fromEnum->name));
+    return;
+  case ChangeKind::RenameEnum:
+    renameObject("TYPE", c.fromEnum->name, c.toEnum->name, /*isType=*/true);
+    return;
+  case ChangeKind::AddEnumValue: {
+    std::string text = "ALTER TYPE " + ddl.enumName(c.toEnum->name) +
+                       " ADD VALUE " + ddl.literal(c.value);
+    if (!c.otherValue.empty())
+      text += " BEFORE " + ddl.literal(c.otherValue);
+    emit(text);
+    return;
+  }
+  case ChangeKind::RenameEnumValue:
+    emit("ALTER TYPE " + ddl.enumName(c.toEnum->name) + " RENAME VALUE " +
+         ddl.literal(c.value) + " TO " + ddl.literal(c.otherValue));
+    return;
+  case ChangeKind::RebuildEnum:
+    rebuildEnum(c);
+    return;
+  case ChangeKind::CreateSequence:
+    emit(ddl.createSequence(*c.toSequence));
+    return;
+  case ChangeKind::DropSequence:
+    emit("DROP SEQUENCE " + ddl.quote(c.fromSequence->name));
+    return;
+  case ChangeKind::RenameSequence:
+    renameObject("SEQUENCE", c.fromSequence->name, c.toSequence->name);
+    return;
+  case ChangeKind::AlterSequence:
+    alterSequence(c);
+    return;
+  case ChangeKind::CreateTable:
+    emit(ddl.createTable(*c.toTable));
+    return;
+  case ChangeKind::DropTable:
+    emit("DROP TABLE " + ddl.quote(c.fromTable->name));
+    return;
+  case ChangeKind::RenameTable:
+    renameObject("TABLE", c.fromTable->name, c.toTable->name);
+    return;
+  case ChangeKind::AddColumn:
+    emit(alterTable(c) + " ADD COLUMN " + ddl.columnDefinition(*c.toColumn));
+    return;
+  case ChangeKind::DropColumn:
+    emit(alterTable(c) + " DROP COLUMN " + ddl.quote(c.fromColumn->name));
+    return;
+  case ChangeKind::RenameColumn:
+    emit(alterTable(c) + " RENAME COLUMN " + ddl.quote(c.fromColumn->name) +
+         " TO " + ddl.quote(c.toColumn->name));
+    return;
+  case ChangeKind::AlterColumn:
+    alterColumn(c);
+    return;
+  case ChangeKind::AddConstraint:
+    emit(ddl.addConstraint(*c.toTable, *c.toConstraint));
+    return;
+  case ChangeKind::DropConstraint:
+    emit(alterTable(c) + " DROP CONSTRAINT " +
+         ddl.quote(c.fromConstraint->name));
+    return;
+  case ChangeKind::RenameConstraint:
+    emit(alterTable(c) + " RENAME CONSTRAINT " +
+         ddl.quote(c.fromConstraint->name) + " TO " +
+         ddl.quote(c.toConstraint->name));
+    return;
+  case ChangeKind::CreateIndex:
+    emit(ddl.createIndex(*c.toTable, *c.toIndex));
+    return;
+  case ChangeKind::DropIndex:
+    emit("DROP INDEX " +
+         ddl.quote(QualifiedName{currentTable(c).ns, c.fromIndex->name}));
+    return;
+  case ChangeKind::RenameIndex:
+    emit("ALTER INDEX " +
+         ddl.quote(QualifiedName{currentTable(c).ns, c.fromIndex->name}) +
+         " RENAME TO " + ddl.quote(c.toIndex->name));
+    return;
+  case ChangeKind::CreateView:
+    emit(ddl.createView(*c.toView));
+    return;
+  case ChangeKind::DropView:
+    emit(fmt::format("DROP {}VIEW {}",
+                     c.fromView->materialized ? "MATERIALIZED " : "",
+                     ddl.quote(c.fromView->name)));
+    return;
+  case ChangeKind::SetComment:
+    emit(ddl.commentOn(c.toNamespace, c.toEnum, c.toSequence, c.toTable,
+                       c.toColumn, c.toIndex, c.toView));
+    return;
+  }
+}
+
+std::optional<std::string>
+PostgresMigrationWriter::write(const Migration &migration) {
+  for (const Change &c : migration.changes)
+    write(c);
+  if (!ok || diags.hasErrors())
+    return std::nullopt;
+  // PostgreSQL refuses to use an enum value added in the same transaction
+  // (a default or cast naming it), so such a migration runs statement by
+  // statement; the directive says so to whatever applies it.
+  bool addsEnumValues = llvm::any_of(migration.changes, [](const Change &c) {
+    return c.kind == ChangeKind::AddEnumValue;
+  });
+  std::string header =
+      addsEnumValues ? "-- schemac:no-transaction (PostgreSQL cannot use an "
+                       "enum value added in the same transaction)\n\n"
+                     : "";
+  return header + joinStatements(out);
+}
+
+} // namespace
+
+std::optional<std::string>
+backends::writePostgresMigration(const Migration &migration,
+                                 DiagnosticEngine &diags) {
+  return PostgresMigrationWriter(diags).write(migration);
+}
+
+std::optional<std::string>
+backends::writeMigrationSQL(Dialect d, const Migration &migration,
+                            DiagnosticEngine &diags) {
+  if (d == Dialect::PostgreSQL)
+    return writePostgresMigration(migration, diags);
+  diags.report(DiagID::MigrationUnsupported, {},
+               fmt::format("migrations for {} are not written yet; only "
+                           "postgresql migrations are (export works for "
+                           "every dialect)",
+                           getDialectName(d).str()));
+  return std::nullopt;
+}

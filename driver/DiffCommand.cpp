@@ -1,0 +1,123 @@
+//===- DiffCommand.cpp - `schemac diff`: the migration between two schemas ===//
+
+#include "backends/MigrationSQL.h"
+#include "driver/Commands.h"
+#include "driver/Pipeline.h"
+#include "ir/Diff.h"
+#include <CLI/CLI.hpp>
+#include <memory>
+
+using namespace schemac;
+using namespace schemac::driver;
+
+static const char *const diffExamples = R"(
+SRC is schema files or directories, or one snapshot (.json).
+
+Examples:
+  schemac diff --from old.schema --to new.schema --dialect postgresql
+                              print the SQL that migrates old to new
+  schemac diff --from snapshot.json --to schema/ --emit migration-ir
+                              print the changes as textual Migration IR
+  schemac diff --from snapshot.json --to schema/ --exit-code > /dev/null
+                              exit 1 if the schema changed since the snapshot
+  schemac diff --from old.schema --to new.schema --rename table:accounts=users
+                              take a drop and create for a rename
+
+Renames are never guessed: give @was(old) in the new schema or --rename.
+KIND is table, column, enum, sequence, index or constraint; columns,
+indexes and constraints are named TABLE.NAME (new table name):
+  --rename column:users.mail=email
+Exit codes: 0 success (with --exit-code: no change), 1 errors (with
+--exit-code: changes), 2 usage errors (with --exit-code: also errors).
+)";
+
+namespace {
+struct DiffArgs {
+  std::vector<std::string> from, to, renames;
+  std::string emit = "sql";
+  bool exitCode = false;
+};
+} // namespace
+
+static std::string checkRename(const std::string &text) {
+  if (ir::parseRenameRequest(text))
+    return {};
+  return "'" + text +
+         "' is not KIND:OLD=NEW (e.g. table:old=new, column:t.old=new)";
+}
+
+Command driver::addDiffCommand(CLI::App &root) {
+  CLI::App *cmd = root.add_subcommand(
+      "diff", "Print the migration that turns one schema into another");
+  auto opts = std::make_shared<CommonOptions>();
+  auto args = std::make_shared<DiffArgs>();
+  addCommonOptions(*cmd, *opts, /*withInputs=*/false);
+  addOutputOptions(*cmd, *opts);
+  cmd->add_option("--from", args->from,
+                  "The old schema (SRC); default: an empty database")
+      ->type_name("SRC");
+  cmd->add_option("--to", args->to,
+                  "The new schema (SRC); default: `schema` from schemac.toml")
+      ->type_name("SRC");
+  cmd->add_option("--emit", args->emit,
+                  "What to print: sql (for --dialect) or migration-ir")
+      ->type_name("KIND")
+      ->check(CLI::IsMember({"sql", "migration-ir"}))
+      ->capture_default_str();
+  cmd->add_flag("--exit-code", args->exitCode,
+                "Exit 1 if the schemas differ, 0 if not, 2 on errors");
+  cmd->add_option("--rename", args->renames,
+                  "A rename the schemas do not state (repeatable)")
+      ->type_name("KIND:OLD=NEW")
+      ->check(CLI::Validator(checkRename, ""));
+  cmd->footer(diffExamples);
+  return {cmd, [opts, args] {
+            Session session(*opts);
+            auto fail = [&] {
+              int code = session.finish();
+              return args->exitCode ? int(ExitUsage) : code;
+            };
+            if (!session.loadConfig())
+              return fail();
+            std::optional<ir::Dialect> dialect = session.getDialect();
+            if (args->emit == "sql" && !dialect) {
+              session.getDiags().report(
+                  DiagID::UnknownDialect, {},
+                  "no target dialect: give --dialect or set 'dialect' in "
+                  "schemac.toml (or --emit migration-ir)");
+              return fail();
+            }
+            ir::Schema from, to;
+            if (!args->from.empty() && !session.buildSchema(args->from, from))
+              return fail();
+            if (!session.buildSchema(
+                    args->to.empty() ? session.getInputs() : args->to, to))
+              return fail();
+            ir::DiffOptions options;
+            for (const std::string &text : args->renames)
+              options.renames.push_back(*ir::parseRenameRequest(text));
+            ir::Migration migration =
+                ir::diffSchemas(from, to, options, session.getDiags());
+            ir::reportHazards(migration, session.getDiags());
+            if (session.getDiags().hasErrors())
+              return fail();
+            std::string text;
+            if (args->emit == "sql") {
+              std::optional<std::string> sql = backends::writeMigrationSQL(
+                  *dialect, migration, session.getDiags());
+              if (!sql)
+                return fail();
+              text = std::move(*sql);
+            } else {
+              llvm::raw_string_ostream os(text);
+              ir::printMigration(migration, os);
+            }
+            if (!session.writeOutput(text))
+              return fail();
+            int code = session.finish();
+            if (code != ExitSuccess)
+              return args->exitCode ? int(ExitUsage) : code;
+            return args->exitCode && !migration.empty() ? int(ExitFailure)
+                                                        : int(ExitSuccess);
+          }};
+}
