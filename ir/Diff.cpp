@@ -167,6 +167,9 @@ struct TablePair {
   const Table *from, *to;
   llvm::StringMap<StringRef> columnRenames;
   Matching<Column> columns;
+  /// New names of columns dropped and added again (a generation expression
+  /// changed): keys and indexes over them go with them and come back.
+  llvm::StringSet<> recreated;
 };
 
 class Differ {
@@ -210,6 +213,9 @@ private:
                                  llvm::ArrayRef<StringRef> columns) const;
   const Expr *renamed(const TablePair &tp, const Expr *e);
   bool sameExpr(const TablePair &tp, const Expr *a, const Expr *b);
+  /// Whether the columns or expression name a recreated column of `tp`.
+  bool touchesRecreated(const TablePair &tp, llvm::ArrayRef<StringRef> columns,
+                        const Expr *e) const;
   bool sameConstraint(const TablePair &tp, const Constraint &a,
                       const Constraint &b);
   bool sameIndex(const TablePair &tp, const Index &a, const Index &b);
@@ -292,9 +298,35 @@ bool Differ::sameExpr(const TablePair &tp, const Expr *a, const Expr *b) {
   return exprEquals(renamed(tp, a), b);
 }
 
+bool Differ::touchesRecreated(const TablePair &tp,
+                              llvm::ArrayRef<StringRef> columns,
+                              const Expr *e) const {
+  if (tp.recreated.empty())
+    return false;
+  bool touches = llvm::any_of(
+      columns, [&](StringRef c) { return tp.recreated.count(c) != 0; });
+  if (e)
+    forEachColumnRef(e, [&](const ColumnRef *ref) {
+      touches |= tp.recreated.count(ref->getColumn()) != 0;
+    });
+  return touches;
+}
+
 bool Differ::sameConstraint(const TablePair &tp, const Constraint &a,
                             const Constraint &b) {
   if (a.getKind() != b.getKind())
+    return false;
+  const Expr *check = nullptr;
+  std::vector<StringRef> columns;
+  if (const auto *pk = llvm::dyn_cast<PrimaryKey>(&b))
+    columns = pk->columns;
+  else if (const auto *u = llvm::dyn_cast<UniqueConstraint>(&b))
+    columns = u->columns;
+  else if (const auto *fk = llvm::dyn_cast<ForeignKey>(&b))
+    columns = fk->columns;
+  else
+    check = llvm::cast<CheckConstraint>(b).expr;
+  if (touchesRecreated(tp, columns, check))
     return false;
   if (const auto *x = llvm::dyn_cast<PrimaryKey>(&a))
     return renamed(tp, x->columns) == llvm::cast<PrimaryKey>(b).columns;
@@ -321,6 +353,11 @@ bool Differ::sameConstraint(const TablePair &tp, const Constraint &a,
 }
 
 bool Differ::sameIndex(const TablePair &tp, const Index &a, const Index &b) {
+  if (touchesRecreated(tp, b.include, b.where) ||
+      llvm::any_of(b.elements, [&](const IndexElement &el) {
+        return touchesRecreated(tp, {}, el.expr);
+      }))
+    return false;
   if (a.unique != b.unique || a.method != b.method ||
       renamed(tp, a.include) != b.include || !sameExpr(tp, a.where, b.where) ||
       a.elements.size() != b.elements.size())
@@ -617,10 +654,11 @@ void Differ::diffColumns(TablePair &tp) {
       if (a->generated && !b->generated) {
         aspects |= AspectGenerated;
       } else {
-        Change &drop = add(DropColumns, ChangeKind::DropColumn);
+        Change &drop = add(AlterTables, ChangeKind::DropColumn);
         drop.fromTable = tp.from;
         drop.toTable = tp.to;
         drop.fromColumn = a;
+        tp.recreated.insert(b->name);
         Change &add_ = add(AlterTables, ChangeKind::AddColumn);
         add_.fromTable = tp.from;
         add_.toTable = tp.to;
