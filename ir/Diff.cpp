@@ -1053,14 +1053,18 @@ void ir::reportHazards(const Migration &migration, DiagnosticEngine &diags) {
   for (const Change &c : migration.changes) {
     if (!c.hazards)
       continue;
-    // The narrowest object the change has a position for.
+    // The narrowest object the change has a position for: in the new
+    // schema, or for what is dropped, in the old one.
     SourceRange range;
     for (SourceRange r :
          {c.toColumn ? c.toColumn->range : SourceRange(),
           c.toConstraint ? c.toConstraint->range : SourceRange(),
           c.toIndex ? c.toIndex->range : SourceRange(),
           c.toEnum ? c.toEnum->range : SourceRange(),
-          c.toTable ? c.toTable->range : SourceRange()})
+          c.fromColumn ? c.fromColumn->range : SourceRange(),
+          c.fromEnum ? c.fromEnum->range : SourceRange(),
+          c.toTable ? c.toTable->range : SourceRange(),
+          c.fromTable ? c.fromTable->range : SourceRange()})
       if (!range.isValid() && r.isValid())
         range = r;
     std::string what = describeChange(c);
