@@ -177,10 +177,7 @@ std::string DDLWriter::indexStatement(const Table &table, const Index &index) {
             quote(llvm::cast<ColumnRef>(element.expr)->getColumn());
     if (element.prefixLength)
       text += fmt::format("({})", *element.prefixLength);
-    if (element.order == SortOrder::Asc)
-      text += " ASC";
-    else if (element.order == SortOrder::Desc)
-      text += " DESC";
+    text += getSortOrderSQL(element.order);
   }
   text += ')';
   if (!index.method.empty())

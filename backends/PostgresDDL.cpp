@@ -172,10 +172,7 @@ std::string PostgresDDL::indexElement(const IndexElement &element) {
     text += " COLLATE " + quote(element.collation);
   if (!element.opclass.empty())
     text += ' ' + quote(element.opclass);
-  if (element.order == SortOrder::Asc)
-    text += " ASC";
-  else if (element.order == SortOrder::Desc)
-    text += " DESC";
+  text += getSortOrderSQL(element.order);
   if (element.nulls == NullsOrder::First)
     text += " NULLS FIRST";
   else if (element.nulls == NullsOrder::Last)

@@ -44,3 +44,15 @@ std::string backends::joinStatements(llvm::ArrayRef<std::string> statements) {
     out += (out.empty() ? "" : "\n") + statement + ";\n";
   return out;
 }
+
+llvm::StringRef backends::getSortOrderSQL(ir::SortOrder order) {
+  switch (order) {
+  case ir::SortOrder::Asc:
+    return " ASC";
+  case ir::SortOrder::Desc:
+    return " DESC";
+  case ir::SortOrder::Default:
+    break;
+  }
+  return "";
+}

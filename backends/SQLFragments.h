@@ -12,6 +12,9 @@ namespace schemac::backends {
 /// "CASCADE", "SET NULL", ... as in ON DELETE / ON UPDATE.
 llvm::StringRef getRefActionSQL(ir::RefAction action);
 
+/// " ASC", " DESC" or "" for an index key's sort order.
+llvm::StringRef getSortOrderSQL(ir::SortOrder order);
+
 /// A view query as a statement's tail: no surrounding blanks, no ';'.
 std::string getViewBody(llvm::StringRef query);
 

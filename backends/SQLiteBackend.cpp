@@ -270,10 +270,7 @@ std::string DDLWriter::indexElement(const IndexElement &element) {
     text = '(' + exprs.print(element.expr) + ')';
   if (!element.collation.empty())
     text += " COLLATE " + element.collation.upper();
-  if (element.order == SortOrder::Asc)
-    text += " ASC";
-  else if (element.order == SortOrder::Desc)
-    text += " DESC";
+  text += getSortOrderSQL(element.order);
   return text;
 }
 

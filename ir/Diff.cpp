@@ -131,6 +131,26 @@ Matching<T> match(llvm::ArrayRef<const T *> olds, llvm::ArrayRef<const T *> news
   return m;
 }
 
+/// Pairs each created object with a dropped one of the same definition and
+/// returns the created ones left. For constraints and indexes only: a
+/// renamed table keeps their names while the new schema derives new ones,
+/// and no data is at stake, so no hint is needed. Paired drops become null.
+template <typename T, typename Same>
+std::vector<const T *> pairByDefinition(Matching<T> &m, Same same) {
+  std::vector<const T *> created;
+  for (const T *b : m.created) {
+    auto it = llvm::find_if(
+        m.dropped, [&](const T *a) { return a && same(*a, *b); });
+    if (it == m.dropped.end()) {
+      created.push_back(b);
+      continue;
+    }
+    m.pairs.push_back({*it, b});
+    *it = nullptr;
+  }
+  return created;
+}
+
 template <typename T>
 std::vector<const T *> pointers(const std::vector<std::unique_ptr<T>> &v) {
   std::vector<const T *> out;
@@ -727,21 +747,10 @@ void Differ::diffConstraints(TablePair &tp) {
       [](const Constraint *c) { return c->name.str(); },
       [](const Constraint *c) { return formerNames(c->was); },
       requests(RenameRequest::Kind::Constraint, tp.to->name.key()));
-  // A dropped and a created constraint of the same definition are one
-  // renamed (a renamed table keeps its constraints' names, the new schema
-  // derives new ones): no data is at stake, so no hint is needed.
-  std::vector<const Constraint *> created;
-  for (const Constraint *b : m.created) {
-    auto it = llvm::find_if(m.dropped, [&](const Constraint *a) {
-      return a && sameConstraint(tp, *a, *b);
-    });
-    if (it == m.dropped.end()) {
-      created.push_back(b);
-      continue;
-    }
-    m.pairs.push_back({*it, b});
-    *it = nullptr;
-  }
+  std::vector<const Constraint *> created =
+      pairByDefinition(m, [&](const Constraint &a, const Constraint &b) {
+        return sameConstraint(tp, a, b);
+      });
   for (auto [a, b] : m.pairs) {
     if (!sameConstraint(tp, *a, *b)) {
       Change &drop = add(llvm::isa<ForeignKey>(a) ? DropForeignKeys
@@ -786,18 +795,10 @@ void Differ::diffIndexes(TablePair &tp) {
       [](const Index *i) { return i->name.str(); },
       [](const Index *i) { return formerNames(i->was); },
       requests(RenameRequest::Kind::Index, tp.to->name.key()));
-  std::vector<const Index *> created;
-  for (const Index *b : m.created) {
-    auto it = llvm::find_if(m.dropped, [&](const Index *a) {
-      return a && sameIndex(tp, *a, *b);
-    });
-    if (it == m.dropped.end()) {
-      created.push_back(b);
-      continue;
-    }
-    m.pairs.push_back({*it, b});
-    *it = nullptr;
-  }
+  std::vector<const Index *> created =
+      pairByDefinition(m, [&](const Index &a, const Index &b) {
+        return sameIndex(tp, a, b);
+      });
   for (auto [a, b] : m.pairs) {
     if (!sameIndex(tp, *a, *b)) {
       Change &drop = add(DropKeysAndIndexes, ChangeKind::DropIndex);
