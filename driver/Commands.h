@@ -21,6 +21,7 @@ Command addCheckCommand(CLI::App &root);
 Command addCompileCommand(CLI::App &root);
 Command addDiffCommand(CLI::App &root);
 Command addExportCommand(CLI::App &root);
+Command addGenerateCommand(CLI::App &root);
 
 } // namespace schemac::driver
 

@@ -39,13 +39,6 @@ struct DiffArgs {
 };
 } // namespace
 
-static std::string checkRename(const std::string &text) {
-  if (ir::parseRenameRequest(text))
-    return {};
-  return "'" + text +
-         "' is not KIND:OLD=NEW (e.g. table:old=new, column:t.old=new)";
-}
-
 Command driver::addDiffCommand(CLI::App &root) {
   CLI::App *cmd = root.add_subcommand(
       "diff", "Print the migration that turns one schema into another");
@@ -66,10 +59,7 @@ Command driver::addDiffCommand(CLI::App &root) {
       ->capture_default_str();
   cmd->add_flag("--exit-code", args->exitCode,
                 "Exit 1 if the schemas differ, 0 if not, 2 on errors");
-  cmd->add_option("--rename", args->renames,
-                  "A rename the schemas do not state (repeatable)")
-      ->type_name("KIND:OLD=NEW")
-      ->check(CLI::Validator(checkRename, ""));
+  addRenameOption(*cmd, args->renames);
   cmd->footer(diffExamples);
   return {cmd, [opts, args] {
             Session session(*opts);

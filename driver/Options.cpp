@@ -2,6 +2,7 @@
 
 #include "driver/Options.h"
 #include "ir/Dialect.h"
+#include "ir/Diff.h"
 #include <CLI/CLI.hpp>
 
 using namespace schemac;
@@ -50,6 +51,22 @@ void driver::addCommonOptions(CLI::App &cmd, CommonOptions &opts,
   cmd.add_flag("--no-config", opts.noConfig, "Ignore schemac.toml files")
       ->excludes(config);
   cmd.add_flag("-v,--verbose", opts.verbose, "Report progress on success");
+}
+
+/// Rejects malformed rename requests while parsing (usage errors).
+static std::string checkRename(const std::string &text) {
+  if (ir::parseRenameRequest(text))
+    return {};
+  return "'" + text +
+         "' is not KIND:OLD=NEW (e.g. table:old=new, column:t.old=new)";
+}
+
+void driver::addRenameOption(CLI::App &cmd,
+                             std::vector<std::string> &renames) {
+  cmd.add_option("--rename", renames,
+                 "A rename the schemas do not state (repeatable)")
+      ->type_name("KIND:OLD=NEW")
+      ->check(CLI::Validator(checkRename, ""));
 }
 
 void driver::addOutputOptions(CLI::App &cmd, CommonOptions &opts) {

@@ -34,6 +34,8 @@ void addCommonOptions(CLI::App &cmd, CommonOptions &opts,
                       bool withInputs = true);
 /// Adds -o, --write-if-changed and --depfile (which requires -o).
 void addOutputOptions(CLI::App &cmd, CommonOptions &opts);
+/// Adds the repeatable --rename KIND:OLD=NEW (diff, generate).
+void addRenameOption(CLI::App &cmd, std::vector<std::string> &renames);
 
 } // namespace schemac::driver
 

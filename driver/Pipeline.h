@@ -29,6 +29,7 @@ public:
   explicit Session(const CommonOptions &opts);
 
   DiagnosticEngine &getDiags() { return diags; }
+  SourceManager &getSourceManager() { return sm; }
   const Config &getConfig() const { return config; }
 
   /// Reads schemac.toml (found, given by --config, or skipped by

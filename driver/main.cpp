@@ -34,7 +34,8 @@ int main(int argc, char **argv) {
   root.footer(rootFooter);
 
   std::vector<Command> commands{addCheckCommand(root), addCompileCommand(root),
-                                addDiffCommand(root), addExportCommand(root)};
+                                addDiffCommand(root), addExportCommand(root),
+                                addGenerateCommand(root)};
 
   try {
     root.parse(argc, argv);

@@ -1,0 +1,273 @@
+//===- GenerateCommand.cpp - `schemac generate`: the next versioned migration //
+//
+// Reads the folder's latest snapshot (after verifying schemac.sum), diffs
+// it against the schema files, and writes a new migration directory with
+// migration.sql, down.sql (the reverse diff, with the renames reversed) and
+// snapshot.json, then the new sum. Every file is written atomically; the
+// sum last, so an interrupted run leaves a folder whose sum says so.
+//
+//===----------------------------------------------------------------------===//
+
+#include "backends/MigrationSQL.h"
+#include "driver/Commands.h"
+#include "driver/MigrationFolder.h"
+#include "driver/OutputFile.h"
+#include "driver/Pipeline.h"
+#include "ir/Diff.h"
+#include "ir/JSON.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <ctime>
+#include <fmt/format.h>
+#include <memory>
+
+using namespace schemac;
+using namespace schemac::driver;
+
+static const char *const generateExamples = R"(
+Examples:
+  schemac generate schema/ --out migrations --dialect postgresql --name add_users
+                              write migrations/<UTC timestamp>_add_users/
+  schemac generate --out migrations --timestamp 20260101120000
+                              a fixed timestamp, for build systems
+  schemac generate --out migrations --custom --name backfill
+                              an empty migration for hand-written SQL
+
+Each migration directory holds migration.sql, down.sql and snapshot.json;
+migrations/schemac.sum checks them all (see `schemac check --dir`). When the
+schema has not changed since the latest snapshot, nothing is written.
+)";
+
+namespace {
+struct GenerateArgs {
+  std::string out, name = "migration", timestamp;
+  std::vector<std::string> renames;
+  bool custom = false;
+};
+
+std::string utcTimestamp() {
+  std::time_t now = std::chrono::system_clock::to_time_t(
+      std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y%m%d%H%M%S", &utc);
+  return buf;
+}
+
+std::string joinPath(llvm::StringRef a, llvm::StringRef b) {
+  llvm::SmallString<256> path(a);
+  llvm::sys::path::append(path, b);
+  return path.str().str();
+}
+
+std::string qualified(const ir::QualifiedName &name) {
+  return name.ns.empty() ? name.name.str()
+                         : (name.ns + "." + name.name).str();
+}
+
+/// The renames of `m`, backwards: what the down migration's diff needs,
+/// since the old schema carries no @was naming the new names.
+std::vector<ir::RenameRequest> reversedRenames(const ir::Migration &m) {
+  using K = ir::RenameRequest::Kind;
+  std::vector<ir::RenameRequest> out;
+  for (const ir::Change &c : m.changes) {
+    switch (c.kind) {
+    case ir::ChangeKind::RenameTable:
+      out.push_back({K::Table, qualified(c.toTable->name),
+                     qualified(c.fromTable->name)});
+      break;
+    case ir::ChangeKind::RenameEnum:
+      out.push_back({K::Enum, qualified(c.toEnum->name),
+                     qualified(c.fromEnum->name)});
+      break;
+    case ir::ChangeKind::RenameSequence:
+      out.push_back({K::Sequence, qualified(c.toSequence->name),
+                     qualified(c.fromSequence->name)});
+      break;
+    case ir::ChangeKind::RenameColumn:
+      out.push_back({K::Column,
+                     qualified(c.fromTable->name) + "." +
+                         c.toColumn->name.str(),
+                     c.fromColumn->name.str()});
+      break;
+    case ir::ChangeKind::RenameConstraint:
+      out.push_back({K::Constraint,
+                     qualified(c.fromTable->name) + "." +
+                         c.toConstraint->name.str(),
+                     c.fromConstraint->name.str()});
+      break;
+    case ir::ChangeKind::RenameIndex:
+      out.push_back({K::Index,
+                     qualified(c.fromTable->name) + "." +
+                         c.toIndex->name.str(),
+                     c.fromIndex->name.str()});
+      break;
+    default:
+      break;
+    }
+  }
+  return out;
+}
+
+std::string checkName(const std::string &name) {
+  bool valid = !name.empty() && llvm::all_of(name, [](char c) {
+    return llvm::isAlnum(c) || c == '_' || c == '-';
+  });
+  return valid ? std::string()
+               : "'" + name + "' is not a name of letters, digits, _ and -";
+}
+
+std::string checkTimestamp(const std::string &s) {
+  bool valid = s.size() == 14 && llvm::all_of(s, [](char c) {
+    return llvm::isDigit(c);
+  });
+  return valid ? std::string() : "'" + s + "' is not yyyymmddHHMMSS";
+}
+
+} // namespace
+
+Command driver::addGenerateCommand(CLI::App &root) {
+  CLI::App *cmd = root.add_subcommand(
+      "generate", "Write the next versioned migration into a folder");
+  auto opts = std::make_shared<CommonOptions>();
+  auto args = std::make_shared<GenerateArgs>();
+  addCommonOptions(*cmd, *opts);
+  cmd->add_option("--out", args->out, "The migrations folder")
+      ->type_name("DIR")
+      ->required();
+  cmd->add_option("--name", args->name,
+                  "The migration's name (letters, digits, _ and -)")
+      ->type_name("NAME")
+      ->capture_default_str()
+      ->check(CLI::Validator(checkName, ""));
+  cmd->add_option("--timestamp", args->timestamp,
+                  "Use this yyyymmddHHMMSS instead of the current UTC time")
+      ->type_name("STAMP")
+      ->check(CLI::Validator(checkTimestamp, ""));
+  cmd->add_flag("--custom", args->custom,
+                "Write an empty migration for hand-written SQL");
+  addRenameOption(*cmd, args->renames);
+  cmd->footer(generateExamples);
+  return {cmd, [opts, args] {
+            Session session(*opts);
+            DiagnosticEngine &diags = session.getDiags();
+            if (!session.loadConfig())
+              return session.finish();
+            std::optional<ir::Dialect> dialect = session.getDialect();
+            if (!dialect) {
+              diags.report(DiagID::UnknownDialect, {},
+                           "no target dialect: give --dialect or set "
+                           "'dialect' in schemac.toml");
+              return session.finish();
+            }
+            // The folder must be intact before its snapshot is trusted.
+            if (llvm::Error err = verifySum(args->out)) {
+              diags.report(DiagID::MigrationFolderInvalid, {},
+                           llvm::toString(std::move(err)));
+              return session.finish();
+            }
+            auto migrations = listMigrations(args->out);
+            if (!migrations) {
+              diags.report(DiagID::MigrationFolderInvalid, {},
+                           llvm::toString(migrations.takeError()));
+              return session.finish();
+            }
+            ir::Schema from, to;
+            if (!migrations->empty() &&
+                !session.loadSnapshot(
+                    joinPath(joinPath(args->out, migrations->back()),
+                             "snapshot.json"),
+                    from))
+              return session.finish();
+            if (!session.buildSchema(to))
+              return session.finish();
+
+            ir::DiffOptions options;
+            for (const std::string &text : args->renames)
+              options.renames.push_back(*ir::parseRenameRequest(text));
+            ir::Migration up = ir::diffSchemas(from, to, options, diags);
+            ir::reportHazards(up, diags);
+            if (diags.hasErrors())
+              return session.finish();
+            if (up.empty() && !args->custom) {
+              llvm::errs() << "schemac: no changes since "
+                           << (migrations->empty() ? std::string("an empty "
+                                                                 "database")
+                                                   : migrations->back())
+                           << "; nothing written\n";
+              return session.finish();
+            }
+            // The reverse diff only needs the renames; its hazards are the
+            // down migration's business, not this run's.
+            ir::DiffOptions back;
+            back.renames = reversedRenames(up);
+            DiagnosticEngine quiet(session.getSourceManager());
+            ir::Migration down = ir::diffSchemas(to, from, back, quiet);
+
+            std::string upSQL, downSQL;
+            if (!args->custom) {
+              auto sql = backends::writeMigrationSQL(*dialect, up, diags);
+              auto reverse =
+                  backends::writeMigrationSQL(*dialect, down, diags);
+              if (!sql || !reverse)
+                return session.finish();
+              upSQL = std::move(*sql);
+              downSQL = std::move(*reverse);
+            } else {
+              upSQL = "-- Write this migration's SQL here.\n";
+              downSQL = "-- Write the SQL that undoes it here.\n";
+            }
+            std::string snapshot;
+            llvm::raw_string_ostream os(snapshot);
+            ir::writeSnapshot(args->custom ? from : to, os);
+            os.flush();
+
+            std::string stamp = args->timestamp.empty() ? utcTimestamp()
+                                                        : args->timestamp;
+            std::string name = stamp + "_" + args->name;
+            std::string dir = joinPath(args->out, name);
+            if (!migrations->empty() && name <= migrations->back()) {
+              diags.report(DiagID::MigrationFolderInvalid, {},
+                           fmt::format("migration '{}' would not come after "
+                                       "the latest, '{}'",
+                                       name, migrations->back()));
+              return session.finish();
+            }
+            if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
+              diags.report(DiagID::OutputError, {},
+                           fmt::format("cannot create '{}': {}", dir,
+                                       ec.message()));
+              return session.finish();
+            }
+            for (auto [file, text] :
+                 {std::pair{"migration.sql", &upSQL},
+                  std::pair{"down.sql", &downSQL},
+                  std::pair{"snapshot.json", &snapshot}})
+              if (llvm::Error err =
+                      writeFileAtomically(joinPath(dir, file), *text, false)) {
+                diags.report(DiagID::OutputError, {},
+                             fmt::format("cannot write '{}': {}",
+                                         joinPath(dir, file),
+                                         llvm::toString(std::move(err))));
+                return session.finish();
+              }
+            llvm::Expected<std::string> sum = computeSum(args->out);
+            if (!sum) {
+              diags.report(DiagID::OutputError, {},
+                           llvm::toString(sum.takeError()));
+              return session.finish();
+            }
+            if (llvm::Error err = writeFileAtomically(
+                    joinPath(args->out, SumFileName), *sum, false)) {
+              diags.report(DiagID::OutputError, {},
+                           llvm::toString(std::move(err)));
+              return session.finish();
+            }
+            llvm::outs() << dir << "\n";
+            return session.finish();
+          }};
+}
