@@ -990,9 +990,29 @@ void Differ::checkRequestsUsed() {
       found = from.findSequence({ns, name}) != nullptr;
       break;
     }
-    default:
-      found = true; // members: checked by their table's matching
+    default: {
+      // TABLE.MEMBER: TABLE as the new schema names it, MEMBER as the old.
+      auto [table, member] = StringRef(r.from).rsplit('.');
+      auto [ns, name] = table.contains('.')
+                            ? table.rsplit('.')
+                            : std::make_pair(StringRef(), table);
+      for (const auto &tp : tablePairs) {
+        if (tp->to->name != QualifiedName{ns, name})
+          continue;
+        const Table &old = *tp->from;
+        if (r.kind == RenameRequest::Kind::Column)
+          found = old.findColumn(member) != nullptr;
+        else if (r.kind == RenameRequest::Kind::Index)
+          found = llvm::any_of(old.indexes, [&](const Index &i) {
+            return i.name == member;
+          });
+        else
+          found = llvm::any_of(old.constraints, [&](const auto &c) {
+            return c->name == member;
+          });
+      }
       break;
+    }
     }
     if (!found)
       diags.report(DiagID::InvalidRename, {},
@@ -1028,11 +1048,11 @@ void Differ::listEnumColumns() {
 }
 
 Migration Differ::run() {
-  checkRequestsUsed();
   diffNamespaces();
   diffEnums();
   diffSequences();
   diffTables();
+  checkRequestsUsed(); // needs the table pairs for members
   listEnumColumns();
   diffViews();
   Migration m;
