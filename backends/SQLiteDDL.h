@@ -1,0 +1,45 @@
+//===- SQLiteDDL.h - SQLite statements for single IR objects --------------===//
+//
+// One statement per call, without the trailing ';': the export writes them
+// for a whole schema (SQLiteBackend.cpp), the migration writer for the
+// tables it creates and rebuilds (SQLiteMigration.cpp). Every constraint,
+// foreign keys included, lives inside CREATE TABLE: SQLite cannot add one
+// later.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SCHEMAC_BACKENDS_SQLITEDDL_H
+#define SCHEMAC_BACKENDS_SQLITEDDL_H
+
+#include "backends/SQLExprPrinter.h"
+#include "ir/Schema.h"
+#include <string>
+
+namespace schemac::backends {
+
+class SQLiteDDL {
+public:
+  /// `schema` holds the enums that columns' CHECKs list.
+  SQLiteDDL(const ir::Schema &schema, DiagnosticEngine &diags);
+
+  std::string quote(llvm::StringRef name) const;
+  /// CREATE TABLE for `table`, under `name` when given (a rebuild's new
+  /// table).
+  std::string createTable(const ir::Table &table, llvm::StringRef name = {});
+  std::string createIndex(const ir::Table &table, const ir::Index &index);
+  std::string createView(const ir::View &view);
+  /// True once an expression SQLite cannot express was reported.
+  bool hasErrors() const { return exprs.hasErrors(); }
+
+private:
+  std::string columnDefinition(const ir::Table &table,
+                               const ir::Column &column);
+  std::string tableConstraint(const ir::Constraint &constraint);
+  std::string indexElement(const ir::IndexElement &element);
+
+  const ir::Schema &schema;
+  SQLExprPrinter exprs;
+};
+
+} // namespace schemac::backends
+
+#endif
