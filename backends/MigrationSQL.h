@@ -16,17 +16,26 @@
 
 namespace schemac::backends {
 
-/// The migration as a SQL script for dialect `d` (each statement ends in
-/// ";\n", a blank line between two); std::nullopt after reporting what `d`
-/// cannot migrate.
+/// The migration from `from` to `to` as a SQL script for dialect `d` (each
+/// statement ends in ";\n", a blank line between two); std::nullopt after
+/// reporting what `d` cannot migrate.
 std::optional<std::string> writeMigrationSQL(ir::Dialect d,
                                              const ir::Migration &migration,
+                                             const ir::Schema &from,
+                                             const ir::Schema &to,
                                              DiagnosticEngine &diags);
 
 /// The PostgreSQL writer (PostgresMigration.cpp).
 std::optional<std::string>
 writePostgresMigration(const ir::Migration &migration,
                        DiagnosticEngine &diags);
+
+/// The SQLite writer (SQLiteMigration.cpp): a self-contained script with
+/// its own PRAGMAs and transaction.
+std::optional<std::string> writeSQLiteMigration(const ir::Migration &migration,
+                                                const ir::Schema &from,
+                                                const ir::Schema &to,
+                                                DiagnosticEngine &diags);
 
 } // namespace schemac::backends
 

@@ -238,6 +238,8 @@ void PostgresMigrationWriter::write(const Change &c) {
   case ChangeKind::RenameTable:
     renameObject("TABLE", c.fromTable->name, c.toTable->name);
     return;
+  case ChangeKind::AlterTableOptions:
+    return; // other dialects' options: nothing on PostgreSQL
   case ChangeKind::AddColumn:
     emit(alterTable(c) + " ADD COLUMN " + ddl.columnDefinition(*c.toColumn));
     return;
@@ -319,13 +321,16 @@ backends::writePostgresMigration(const Migration &migration,
 
 std::optional<std::string>
 backends::writeMigrationSQL(Dialect d, const Migration &migration,
+                            const Schema &from, const Schema &to,
                             DiagnosticEngine &diags) {
   if (d == Dialect::PostgreSQL)
     return writePostgresMigration(migration, diags);
+  if (d == Dialect::SQLite)
+    return writeSQLiteMigration(migration, from, to, diags);
   diags.report(DiagID::MigrationUnsupported, {},
-               fmt::format("migrations for {} are not written yet; only "
-                           "postgresql migrations are (export works for "
-                           "every dialect)",
+               fmt::format("migrations for {} are not written yet; "
+                           "postgresql and sqlite migrations are (export "
+                           "works for every dialect)",
                            getDialectName(d).str()));
   return std::nullopt;
 }

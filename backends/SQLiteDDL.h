@@ -27,12 +27,13 @@ public:
   std::string createTable(const ir::Table &table, llvm::StringRef name = {});
   std::string createIndex(const ir::Table &table, const ir::Index &index);
   std::string createView(const ir::View &view);
+  /// A column as CREATE TABLE writes it (indented, after its comment lines).
+  std::string columnDefinition(const ir::Table &table,
+                               const ir::Column &column);
   /// True once an expression SQLite cannot express was reported.
   bool hasErrors() const { return exprs.hasErrors(); }
 
 private:
-  std::string columnDefinition(const ir::Table &table,
-                               const ir::Column &column);
   std::string tableConstraint(const ir::Constraint &constraint);
   std::string indexElement(const ir::IndexElement &element);
 

@@ -94,7 +94,7 @@ Command driver::addDiffCommand(CLI::App &root) {
             std::string text;
             if (args->emit == "sql") {
               std::optional<std::string> sql = backends::writeMigrationSQL(
-                  *dialect, migration, session.getDiags());
+                  *dialect, migration, from, to, session.getDiags());
               if (!sql)
                 return fail();
               text = std::move(*sql);

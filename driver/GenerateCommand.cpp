@@ -210,9 +210,10 @@ Command driver::addGenerateCommand(CLI::App &root) {
 
             std::string upSQL, downSQL;
             if (!args->custom) {
-              auto sql = backends::writeMigrationSQL(*dialect, up, diags);
+              auto sql =
+                  backends::writeMigrationSQL(*dialect, up, from, to, diags);
               auto reverse =
-                  backends::writeMigrationSQL(*dialect, down, diags);
+                  backends::writeMigrationSQL(*dialect, down, to, from, diags);
               if (!sql || !reverse)
                 return session.finish();
               upSQL = std::move(*sql);

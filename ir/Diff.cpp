@@ -845,6 +845,11 @@ void Differ::diffTable(TablePair &tp) {
     c.fromTable = tp.from;
     c.toTable = tp.to;
   }
+  if (!(tp.from->options == tp.to->options)) {
+    Change &c = add(AlterTables, ChangeKind::AlterTableOptions);
+    c.fromTable = tp.from;
+    c.toTable = tp.to;
+  }
   diffColumns(tp);
   diffConstraints(tp);
   diffIndexes(tp);

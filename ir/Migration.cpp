@@ -39,6 +39,8 @@ llvm::StringRef ir::getChangeKindName(ChangeKind kind) {
     return "drop-table";
   case ChangeKind::RenameTable:
     return "rename-table";
+  case ChangeKind::AlterTableOptions:
+    return "alter-table-options";
   case ChangeKind::AddColumn:
     return "add-column";
   case ChangeKind::DropColumn:
@@ -93,7 +95,9 @@ const Table *tableOf(const Change &c) {
 void printMember(const Change &c, llvm::StringRef member,
                  llvm::raw_ostream &os) {
   printName(tableOf(c)->name, os);
-  os << '.' << formatIdentifier(member);
+  // SQLite keeps unnamed foreign keys and checks.
+  os << '.' << (member.empty() ? std::string("<unnamed>")
+                               : formatIdentifier(member));
 }
 
 void printAspects(uint8_t aspects, llvm::raw_ostream &os) {
@@ -150,6 +154,7 @@ void printSubject(const Change &c, llvm::raw_ostream &os) {
     return;
   case ChangeKind::CreateTable:
   case ChangeKind::DropTable:
+  case ChangeKind::AlterTableOptions:
     printName(tableOf(c)->name, os);
     return;
   case ChangeKind::RenameTable:

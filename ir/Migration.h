@@ -37,6 +37,8 @@ enum class ChangeKind : uint8_t {
   CreateTable,
   DropTable,
   RenameTable,
+  /// Storage options (SQLite STRICT / WITHOUT ROWID, MySQL engine...).
+  AlterTableOptions,
   AddColumn,
   DropColumn,
   RenameColumn,

@@ -32,6 +32,9 @@ schemac = shlex.quote(os.path.join(config.schemac_bin_dir, "schemac"))
 pgtest = f"{python} {shlex.quote(os.path.join(scripts_dir, 'pgtest.py'))}"
 pgmigrate = f"{python} {shlex.quote(os.path.join(scripts_dir, 'pgmigrate.py'))}"
 sqlitetest = f"{python} {shlex.quote(os.path.join(scripts_dir, 'sqlitetest.py'))}"
+sqlitemigrate = (
+    f"{python} {shlex.quote(os.path.join(scripts_dir, 'sqlitemigrate.py'))}"
+)
 mysqltest = f"{python} {shlex.quote(os.path.join(scripts_dir, 'mysqltest.py'))}"
 
 config.substitutions.append(("%schemac", schemac))
@@ -41,6 +44,9 @@ config.substitutions.append(
     ("%pg-migrate-check", f"{pgmigrate} check --test %t --schemac {schemac}")
 )
 config.substitutions.append(("%sqlite-exec", sqlitetest))
+config.substitutions.append(
+    ("%sqlite-migrate-check", f"{sqlitemigrate} check --schemac {schemac}")
+)
 # lit replaces these in order, before its own %s and %t: no name may be a
 # prefix of a later one (%mysql-exec and %mysql-sql are not).
 config.substitutions.append(("%mysql-exec", f"{mysqltest} exec --test %t"))

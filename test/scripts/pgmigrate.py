@@ -38,11 +38,10 @@ import os
 import subprocess
 import sys
 
+from migratecheck import CheckFailed, read, schemac
 from pgtest import PSQL_FLAGS, psql_binary, server_env, test_hash
 
 
-class CheckFailed(Exception):
-    """A step of the check failed; the message says which and why."""
 
 
 # Schemas of the system: everything else is the user's.
@@ -401,25 +400,8 @@ class Server:
         return render(describe_entries(json.loads(result.stdout)))
 
 
-def schemac(binary, args, what):
-    """Runs schemac and returns its stdout; its diagnostics go to stderr."""
-    try:
-        result = subprocess.run(
-            [binary, *args], stdout=subprocess.PIPE, encoding="utf-8"
-        )
-    except OSError as error:
-        raise CheckFailed(f"cannot run {binary}: {error}") from error
-    if result.returncode != 0:
-        raise CheckFailed(f"{what} failed (exit {result.returncode})")
-    return result.stdout
 
 
-def read(path, what):
-    try:
-        with open(path, encoding="utf-8") as f:
-            return f.read()
-    except OSError as error:
-        raise CheckFailed(f"cannot read {what}: {error}") from error
 
 
 def export(args, path):
