@@ -30,6 +30,12 @@ std::optional<std::string>
 writePostgresMigration(const ir::Migration &migration,
                        DiagnosticEngine &diags);
 
+/// The MySQL writer (MySQLMigration.cpp): statements run one by one (MySQL
+/// DDL commits implicitly).
+std::optional<std::string> writeMySQLMigration(const ir::Migration &migration,
+                                               const ir::Schema &to,
+                                               DiagnosticEngine &diags);
+
 /// The SQLite writer (SQLiteMigration.cpp): a self-contained script with
 /// its own PRAGMAs and transaction.
 std::optional<std::string> writeSQLiteMigration(const ir::Migration &migration,

@@ -318,19 +318,3 @@ backends::writePostgresMigration(const Migration &migration,
                                  DiagnosticEngine &diags) {
   return PostgresMigrationWriter(diags).write(migration);
 }
-
-std::optional<std::string>
-backends::writeMigrationSQL(Dialect d, const Migration &migration,
-                            const Schema &from, const Schema &to,
-                            DiagnosticEngine &diags) {
-  if (d == Dialect::PostgreSQL)
-    return writePostgresMigration(migration, diags);
-  if (d == Dialect::SQLite)
-    return writeSQLiteMigration(migration, from, to, diags);
-  diags.report(DiagID::MigrationUnsupported, {},
-               fmt::format("migrations for {} are not written yet; "
-                           "postgresql and sqlite migrations are (export "
-                           "works for every dialect)",
-                           getDialectName(d).str()));
-  return std::nullopt;
-}

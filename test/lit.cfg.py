@@ -36,6 +36,9 @@ sqlitemigrate = (
     f"{python} {shlex.quote(os.path.join(scripts_dir, 'sqlitemigrate.py'))}"
 )
 mysqltest = f"{python} {shlex.quote(os.path.join(scripts_dir, 'mysqltest.py'))}"
+mysqlmigrate = (
+    f"{python} {shlex.quote(os.path.join(scripts_dir, 'mysqlmigrate.py'))}"
+)
 
 config.substitutions.append(("%schemac", schemac))
 config.substitutions.append(("%pg-exec", f"{pgtest} exec --test %t"))
@@ -48,9 +51,13 @@ config.substitutions.append(
     ("%sqlite-migrate-check", f"{sqlitemigrate} check --schemac {schemac}")
 )
 # lit replaces these in order, before its own %s and %t: no name may be a
-# prefix of a later one (%mysql-exec and %mysql-sql are not).
+# prefix of a later one (%mysql-exec, %mysql-sql and %mysql-migrate-check
+# are not).
 config.substitutions.append(("%mysql-exec", f"{mysqltest} exec --test %t"))
 config.substitutions.append(("%mysql-sql", f"{mysqltest} sql --test %t"))
+config.substitutions.append(
+    ("%mysql-migrate-check", f"{mysqlmigrate} check --test %t --schemac {schemac}")
+)
 config.substitutions.append(("%python", python))
 config.substitutions.append(("%{scripts}", shlex.quote(scripts_dir)))
 config.substitutions.append(("%{src_root}", shlex.quote(config.schemac_src_root)))

@@ -5,7 +5,9 @@
 # fails raises CheckFailed with the reason.
 #
 # ===------------------------------------------------------------------------===#
+import argparse
 import subprocess
+import sys
 
 
 class CheckFailed(Exception):
@@ -31,3 +33,43 @@ def read(path, what):
             return f.read()
     except OSError as error:
         raise CheckFailed(f"cannot read {what}: {error}") from error
+
+
+def parse_check_args(prog, database):
+    """The command line every checker takes: check FROM TO and options."""
+    parser = argparse.ArgumentParser(prog=prog)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_cmd = commands.add_parser(
+        "check", help=f"prove `schemac diff` FROM -> TO correct on {database}"
+    )
+    check_cmd.add_argument("--test", help="test identity (lit: %%t)")
+    check_cmd.add_argument("--schemac", required=True, help="schemac binary")
+    check_cmd.add_argument("--data", help="SQL run after FROM's DDL (rows)")
+    check_cmd.add_argument("--after", help="SQL run after the migration")
+    check_cmd.add_argument("--rename", action="append", default=[],
+                           metavar="KIND:OLD=NEW",
+                           help="passed to schemac diff (repeatable)")
+    # Testing the harness: a hand-written migration instead of schemac diff.
+    check_cmd.add_argument("--migration", help=argparse.SUPPRESS)
+    check_cmd.add_argument("from_schema", metavar="FROM", help="old .schema")
+    check_cmd.add_argument("to_schema", metavar="TO", help="new .schema")
+    return parser.parse_args()
+
+
+def migration_text(args, dialect):
+    """`schemac diff` FROM -> TO (or --migration's file), echoed on stdout."""
+    if args.migration:
+        migration = read(args.migration, "the migration")
+    else:
+        migration = schemac(
+            args.schemac,
+            ["diff", "--from", args.from_schema, "--to", args.to_schema,
+             "--dialect", dialect]
+            + [f"--rename={r}" for r in args.rename],
+            "schemac diff",
+        )
+    sys.stdout.write(migration)
+    if migration and not migration.endswith("\n"):
+        sys.stdout.write("\n")
+    sys.stdout.flush()
+    return migration

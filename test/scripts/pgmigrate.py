@@ -31,14 +31,14 @@
 # with-postgres.sh. See docs/testing.md.
 #
 # ===------------------------------------------------------------------------===#
-import argparse
 import difflib
 import json
 import os
 import subprocess
 import sys
 
-from migratecheck import CheckFailed, read, schemac
+from migratecheck import (CheckFailed, migration_text, parse_check_args,
+                          read, schemac)
 from pgtest import PSQL_FLAGS, psql_binary, server_env, test_hash
 
 
@@ -419,20 +419,7 @@ def check(args, server, db_a, db_b, created):
     if args.data:
         server.apply(db_a, read(args.data, "DATA"), f"DATA ({args.data})")
 
-    if args.migration:
-        migration = read(args.migration, "the migration")
-    else:
-        migration = schemac(
-            args.schemac,
-            ["diff", "--from", args.from_schema, "--to", args.to_schema,
-             "--dialect", "postgresql"]
-            + [f"--rename={r}" for r in args.rename],
-            "schemac diff",
-        )
-    sys.stdout.write(migration)
-    if migration and not migration.endswith("\n"):
-        sys.stdout.write("\n")
-    sys.stdout.flush()
+    migration = migration_text(args, "postgresql")
     # A migration that starts with the no-transaction directive (enum values
     # added and then used) runs statement by statement.
     in_transaction = not migration.startswith("-- schemac:no-transaction")
@@ -485,23 +472,7 @@ def run_check(args):
 
 
 def main():
-    parser = argparse.ArgumentParser(prog="pgmigrate.py")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check_cmd = commands.add_parser(
-        "check", help="prove `schemac diff` FROM -> TO correct on PostgreSQL"
-    )
-    check_cmd.add_argument("--test", help="test identity (lit: %%t)")
-    check_cmd.add_argument("--schemac", required=True, help="schemac binary")
-    check_cmd.add_argument("--data", help="SQL run after FROM's DDL (rows)")
-    check_cmd.add_argument("--after", help="SQL run after the migration")
-    check_cmd.add_argument("--rename", action="append", default=[],
-                           metavar="KIND:OLD=NEW",
-                           help="passed to schemac diff (repeatable)")
-    # Testing the harness: a hand-written migration instead of schemac diff.
-    check_cmd.add_argument("--migration", help=argparse.SUPPRESS)
-    check_cmd.add_argument("from_schema", metavar="FROM", help="old .schema")
-    check_cmd.add_argument("to_schema", metavar="TO", help="new .schema")
-    args = parser.parse_args()
+    args = parse_check_args("pgmigrate.py", "PostgreSQL")
     return run_check(args)
 
 

@@ -32,7 +32,6 @@
 # The temporary directory honours TMPDIR. See docs/testing.md.
 #
 # ===------------------------------------------------------------------------===#
-import argparse
 import difflib
 import json
 import os
@@ -42,7 +41,8 @@ import subprocess
 import sys
 import tempfile
 
-from migratecheck import CheckFailed, read, schemac
+from migratecheck import (CheckFailed, migration_text, parse_check_args,
+                          read, schemac)
 
 
 
@@ -437,20 +437,7 @@ def check(args, sqlite, tmp):
     if args.data:
         sqlite.apply(db_a, read(args.data, "DATA"), f"DATA ({args.data})")
 
-    if args.migration:
-        migration = read(args.migration, "the migration")
-    else:
-        migration = schemac(
-            args.schemac,
-            ["diff", "--from", args.from_schema, "--to", args.to_schema,
-             "--dialect", "sqlite"]
-            + [f"--rename={r}" for r in args.rename],
-            "schemac diff",
-        )
-    sys.stdout.write(migration)
-    if migration and not migration.endswith("\n"):
-        sys.stdout.write("\n")
-    sys.stdout.flush()
+    migration = migration_text(args, "sqlite")
     # Not wrapped in a transaction: the script turns foreign keys off and
     # on around its own BEGIN/COMMIT (a no-op inside a transaction).
     output = sqlite.run(db_a, migration, "the migration")
@@ -507,22 +494,7 @@ def run_check(args):
 
 
 def main():
-    parser = argparse.ArgumentParser(prog="sqlitemigrate.py")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check_cmd = commands.add_parser(
-        "check", help="prove `schemac diff` FROM -> TO correct on SQLite"
-    )
-    check_cmd.add_argument("--schemac", required=True, help="schemac binary")
-    check_cmd.add_argument("--data", help="SQL run after FROM's DDL (rows)")
-    check_cmd.add_argument("--after", help="SQL run after the migration")
-    check_cmd.add_argument("--rename", action="append", default=[],
-                           metavar="KIND:OLD=NEW",
-                           help="passed to schemac diff (repeatable)")
-    # Testing the harness: a hand-written migration instead of schemac diff.
-    check_cmd.add_argument("--migration", help=argparse.SUPPRESS)
-    check_cmd.add_argument("from_schema", metavar="FROM", help="old .schema")
-    check_cmd.add_argument("to_schema", metavar="TO", help="new .schema")
-    args = parser.parse_args()
+    args = parse_check_args("sqlitemigrate.py", "SQLite")
     return run_check(args)
 
 
