@@ -58,8 +58,10 @@ public:
 
 private:
   std::string quote(StringRef name) const { return ddl.quote(name); }
-  /// The old table that becomes `t` (through a rename or by name).
+  /// The old table that becomes `t`, and the new table `t` becomes
+  /// (through a rename or by name); null if there is none.
   const Table *oldTableOf(const Table &t) const;
+  const Table *newTableOf(const Table &t) const;
   void planRebuilds(const Migration &m);
   void rebuild(const Table &t);
   /// Whether the change is done by its table's rebuild (or by CREATE TABLE
@@ -80,18 +82,23 @@ private:
   /// New tables rebuilt, in schema order, and the old tables they replace.
   std::vector<const Table *> rebuilt;
   llvm::DenseSet<const Table *> rebuiltNew, rebuiltOld, created;
-  /// Old table -> new table, for renamed tables.
-  llvm::DenseMap<const Table *, const Table *> renamedTo;
+  /// Renamed tables: old -> new and new -> old.
+  llvm::DenseMap<const Table *, const Table *> renamedTo, renamedFrom;
   /// (new table, new column) -> old column name, for renamed columns.
   llvm::DenseMap<const Column *, StringRef> columnSource;
   bool ok = true;
 };
 
 const Table *SQLiteMigrationWriter::oldTableOf(const Table &t) const {
-  for (auto [old, renamed] : renamedTo)
-    if (renamed == &t)
-      return old;
+  if (const Table *old = renamedFrom.lookup(&t))
+    return old;
   return from.findTable(t.name);
+}
+
+const Table *SQLiteMigrationWriter::newTableOf(const Table &t) const {
+  if (const Table *renamed = renamedTo.lookup(&t))
+    return renamed;
+  return to.findTable(t.name);
 }
 
 void SQLiteMigrationWriter::planRebuilds(const Migration &m) {
@@ -103,17 +110,20 @@ void SQLiteMigrationWriter::planRebuilds(const Migration &m) {
             QualifiedName{c.type.ns, c.type.name} == e.name)
           rebuild.insert(t.get());
   };
+  // What is created and renamed first: keys are dropped before tables are
+  // renamed, and a dropped key must find its table's new self.
+  for (const Change &c : m.changes) {
+    if (c.kind == ChangeKind::CreateTable) {
+      created.insert(c.toTable);
+    } else if (c.kind == ChangeKind::RenameTable) {
+      renamedTo[c.fromTable] = c.toTable;
+      renamedFrom[c.toTable] = c.fromTable;
+    } else if (c.kind == ChangeKind::RenameColumn) {
+      columnSource[c.toColumn] = c.fromColumn->name;
+    }
+  }
   for (const Change &c : m.changes) {
     switch (c.kind) {
-    case ChangeKind::CreateTable:
-      created.insert(c.toTable);
-      break;
-    case ChangeKind::RenameTable:
-      renamedTo[c.fromTable] = c.toTable;
-      break;
-    case ChangeKind::RenameColumn:
-      columnSource[c.toColumn] = c.fromColumn->name;
-      break;
     case ChangeKind::AddColumn:
       if (!canAddInPlace(*c.toColumn))
         rebuild.insert(c.toTable);
@@ -134,11 +144,9 @@ void SQLiteMigrationWriter::planRebuilds(const Migration &m) {
         rebuild.insert(c.toTable);
       break;
     case ChangeKind::DropConstraint:
-      // Of a table that stays: the new side has the same name or was
-      // renamed from it.
-      for (const auto &t : to.tables)
-        if (oldTableOf(*t) == c.fromTable)
-          rebuild.insert(t.get());
+      // Of a table that stays (a dropped one's go with it).
+      if (const Table *t = newTableOf(*c.fromTable))
+        rebuild.insert(t);
       break;
     case ChangeKind::SetComment:
       if (c.toTable && !created.count(c.toTable))
