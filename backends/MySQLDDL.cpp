@@ -100,9 +100,12 @@ std::string MySQLDDL::defaultClause(const Column &column) {
   return " DEFAULT (" + text + ')';
 }
 
-std::string MySQLDDL::columnDefinition(const Column &column) {
-  std::string def = "  " + quote(column.name) + ' ' +
-                    getMySQLTypeName(column.type, enumValues(column.type));
+std::string MySQLDDL::columnDefinition(const Column &column,
+                                       StringRef values) {
+  std::string def =
+      "  " + quote(column.name) + ' ' +
+      getMySQLTypeName(column.type,
+                       values.empty() ? enumValues(column.type) : values.str());
   if (!column.collation.empty())
     def += " COLLATE " + optionName(column.collation);
   if (column.generated)

@@ -24,8 +24,10 @@ public:
   /// CREATE TABLE with columns, keys, checks and options (no foreign keys).
   std::string createTable(const ir::Table &table);
   /// `name type ...` as CREATE TABLE, ADD COLUMN and MODIFY COLUMN write it
-  /// (indented by two spaces).
-  std::string columnDefinition(const ir::Column &column);
+  /// (indented by two spaces). An enum column lists `enumValues` (quoted,
+  /// comma-separated) when given, else its enum's values.
+  std::string columnDefinition(const ir::Column &column,
+                               llvm::StringRef enumValues = {});
   /// PRIMARY KEY (...), UNIQUE KEY name (...) or CONSTRAINT name CHECK (...).
   std::string keyDefinition(const ir::Constraint &constraint);
   /// ENGINE=... DEFAULT CHARSET=... COLLATE=... COMMENT=...; "" if none.

@@ -36,12 +36,16 @@ private:
   std::string table(const Change &c) const {
     return quote(c.toTable ? c.toTable->name.name : c.fromTable->name.name);
   }
-  std::string modify(const Table &t, const Column &c) {
+  /// MODIFY COLUMN with `c`'s new definition (listing `enumValues` if given).
+  std::string modify(const Table &t, const Column &c,
+                     StringRef enumValues = {}) {
     return "ALTER TABLE " + quote(t.name.name) + " MODIFY COLUMN " +
-           StringRef(ddl.columnDefinition(c)).ltrim().str();
+           StringRef(ddl.columnDefinition(c, enumValues)).ltrim().str();
   }
-  /// MODIFY COLUMN for every column of `e` in the new schema.
-  void modifyEnumColumns(const EnumType &e);
+  /// Calls `fn` with every column of `e` that exists when enums change.
+  void forEachEnumColumn(
+      const EnumType &e,
+      llvm::function_ref<void(const Table &, const Column &)> fn) const;
   void renameEnumValue(const Change &c);
   void dropConstraint(const Change &c);
   void write(const Change &c);
@@ -62,12 +66,14 @@ private:
   llvm::DenseSet<const Column *> madeLater;
 };
 
-void MySQLMigrationWriter::modifyEnumColumns(const EnumType &e) {
+void MySQLMigrationWriter::forEachEnumColumn(
+    const EnumType &e,
+    llvm::function_ref<void(const Table &, const Column &)> fn) const {
   for (const auto &t : to.tables)
     for (const Column &c : t->columns)
       if (c.type.kind == TypeKind::Enum && !madeLater.count(&c) &&
           QualifiedName{c.type.ns, c.type.name} == e.name)
-        out.push_back(modify(*t, c));
+        fn(*t, c);
 }
 
 void MySQLMigrationWriter::renameEnumValue(const Change &c) {
@@ -79,27 +85,14 @@ void MySQLMigrationWriter::renameEnumValue(const Change &c) {
     if (v.name == c.otherValue)
       both += "," + quoteStringLiteral(Dialect::MySQL, c.value);
   }
-  for (const auto &t : to.tables)
-    for (const Column &col : t->columns) {
-      if (col.type.kind != TypeKind::Enum || madeLater.count(&col) ||
-          QualifiedName{col.type.ns, col.type.name} != c.toEnum->name)
-        continue;
-      std::string def = StringRef(ddl.columnDefinition(col)).ltrim().str();
-      std::string current = "enum(";
-      size_t at = def.find(current);
-      size_t end = def.find(')', at);
-      std::string widened =
-          def.substr(0, at) + "enum(" + both + def.substr(end);
-      out.push_back("ALTER TABLE " + quote(t->name.name) + " MODIFY COLUMN " +
-                    widened);
-      out.push_back(fmt::format("UPDATE {} SET {} = {} WHERE {} = {}",
-                                quote(t->name.name), quote(col.name),
-                                quoteStringLiteral(Dialect::MySQL,
-                                                   c.otherValue),
-                                quote(col.name),
-                                quoteStringLiteral(Dialect::MySQL, c.value)));
-      out.push_back(modify(*t, col));
-    }
+  forEachEnumColumn(*c.toEnum, [&](const Table &t, const Column &col) {
+    out.push_back(modify(t, col, both));
+    out.push_back(fmt::format(
+        "UPDATE {} SET {} = {} WHERE {} = {}", quote(t.name.name),
+        quote(col.name), quoteStringLiteral(Dialect::MySQL, c.otherValue),
+        quote(col.name), quoteStringLiteral(Dialect::MySQL, c.value)));
+    out.push_back(modify(t, col));
+  });
 }
 
 void MySQLMigrationWriter::dropConstraint(const Change &c) {
@@ -130,7 +123,9 @@ void MySQLMigrationWriter::write(const Change &c) {
   case ChangeKind::RebuildEnum:
     // Once per enum: the column definition carries every value.
     if (modifiedEnums.insert(c.toEnum).second)
-      modifyEnumColumns(*c.toEnum);
+      forEachEnumColumn(*c.toEnum, [&](const Table &t, const Column &col) {
+        out.push_back(modify(t, col));
+      });
     return;
   case ChangeKind::RenameEnumValue:
     renameEnumValue(c);

@@ -17,7 +17,6 @@
 #include "ir/JSON.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <ctime>
@@ -56,12 +55,6 @@ std::string utcTimestamp() {
   char buf[16];
   std::strftime(buf, sizeof buf, "%Y%m%d%H%M%S", &utc);
   return buf;
-}
-
-std::string joinPath(llvm::StringRef a, llvm::StringRef b) {
-  llvm::SmallString<256> path(a);
-  llvm::sys::path::append(path, b);
-  return path.str().str();
 }
 
 std::string qualified(const ir::QualifiedName &name) {

@@ -26,13 +26,13 @@ namespace {
 const char *const MigrationFiles[] = {"down.sql", "migration.sql",
                                       "snapshot.json"};
 
-std::string joinPath(llvm::StringRef a, llvm::StringRef b) {
+} // namespace
+
+std::string driver::joinPath(llvm::StringRef a, llvm::StringRef b) {
   llvm::SmallString<256> path(a);
   llvm::sys::path::append(path, b);
   return path.str().str();
 }
-
-} // namespace
 
 bool driver::isMigrationDirName(llvm::StringRef name) {
   return name.size() > 15 && name[14] == '_' &&

@@ -21,6 +21,9 @@ namespace schemac::driver {
 
 constexpr llvm::StringLiteral SumFileName = "schemac.sum";
 
+/// `a/b` with the platform's separator.
+std::string joinPath(llvm::StringRef a, llvm::StringRef b);
+
 /// Whether `name` is a migration directory name: 14 digits, '_', a name.
 bool isMigrationDirName(llvm::StringRef name);
 

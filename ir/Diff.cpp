@@ -73,6 +73,14 @@ enum Phase : unsigned {
   NumPhases
 };
 
+/// "[ns.]name" as written in a rename request; `ns` when it has none.
+QualifiedName splitQualified(StringRef text, StringRef ns = {}) {
+  if (!text.contains('.'))
+    return {ns, text};
+  auto [prefix, name] = text.rsplit('.');
+  return {prefix, name};
+}
+
 /// Pairs old and new objects of one kind.
 template <typename T> struct Matching {
   std::vector<std::pair<const T *, const T *>> pairs;
@@ -263,21 +271,12 @@ llvm::StringMap<std::string> Differ::requests(RenameRequest::Kind kind,
     if (r.kind != kind)
       continue;
     if (tableKey.empty()) {
-      auto [ns, name] = StringRef(r.from).contains('.')
-                            ? StringRef(r.from).rsplit('.')
-                            : std::make_pair(StringRef(), StringRef(r.from));
-      auto [toNs, toName] =
-          StringRef(r.to).contains('.')
-              ? StringRef(r.to).rsplit('.')
-              : std::make_pair(ns, StringRef(r.to));
-      out[QualifiedName{toNs, toName}.key()] = QualifiedName{ns, name}.key();
+      QualifiedName old = splitQualified(r.from);
+      out[splitQualified(r.to, old.ns).key()] = old.key();
       continue;
     }
     auto [table, member] = StringRef(r.from).rsplit('.');
-    auto [ns, name] = table.contains('.')
-                          ? table.rsplit('.')
-                          : std::make_pair(StringRef(), table);
-    if (QualifiedName{ns, name}.key() == tableKey)
+    if (splitQualified(table).key() == tableKey)
       out[r.to] = member.str();
   }
   return out;
@@ -974,35 +973,20 @@ void Differ::checkRequestsUsed() {
   for (const RenameRequest &r : options.renames) {
     bool found = false;
     switch (r.kind) {
-    case RenameRequest::Kind::Table: {
-      auto [ns, name] = StringRef(r.from).contains('.')
-                            ? StringRef(r.from).rsplit('.')
-                            : std::make_pair(StringRef(), StringRef(r.from));
-      found = from.findTable({ns, name}) != nullptr;
+    case RenameRequest::Kind::Table:
+      found = from.findTable(splitQualified(r.from)) != nullptr;
       break;
-    }
-    case RenameRequest::Kind::Enum: {
-      auto [ns, name] = StringRef(r.from).contains('.')
-                            ? StringRef(r.from).rsplit('.')
-                            : std::make_pair(StringRef(), StringRef(r.from));
-      found = from.findEnum({ns, name}) != nullptr;
+    case RenameRequest::Kind::Enum:
+      found = from.findEnum(splitQualified(r.from)) != nullptr;
       break;
-    }
-    case RenameRequest::Kind::Sequence: {
-      auto [ns, name] = StringRef(r.from).contains('.')
-                            ? StringRef(r.from).rsplit('.')
-                            : std::make_pair(StringRef(), StringRef(r.from));
-      found = from.findSequence({ns, name}) != nullptr;
+    case RenameRequest::Kind::Sequence:
+      found = from.findSequence(splitQualified(r.from)) != nullptr;
       break;
-    }
     default: {
       // TABLE.MEMBER: TABLE as the new schema names it, MEMBER as the old.
       auto [table, member] = StringRef(r.from).rsplit('.');
-      auto [ns, name] = table.contains('.')
-                            ? table.rsplit('.')
-                            : std::make_pair(StringRef(), table);
       for (const auto &tp : tablePairs) {
-        if (tp->to->name != QualifiedName{ns, name})
+        if (tp->to->name != splitQualified(table))
           continue;
         const Table &old = *tp->from;
         if (r.kind == RenameRequest::Kind::Column)

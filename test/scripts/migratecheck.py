@@ -6,6 +6,8 @@
 #
 # ===------------------------------------------------------------------------===#
 import argparse
+import difflib
+import os
 import subprocess
 import sys
 
@@ -73,3 +75,38 @@ def migration_text(args, dialect):
         sys.stdout.write("\n")
     sys.stdout.flush()
     return migration
+
+
+def compare(migrated, expected):
+    """Fails with a unified diff when the two schema descriptions differ."""
+    if migrated == expected:
+        return
+    diff = difflib.unified_diff(
+        migrated, expected, fromfile="FROM + migration", tofile="TO",
+        lineterm="",
+    )
+    sys.stderr.write("\n".join(diff) + "\n")
+    raise CheckFailed(
+        "the migrated database differs from the export of TO (diff above)"
+    )
+
+
+def run_on_server(prog, server, test_hash, args, check):
+    """Runs check(args, server, db_a, db_b, created) on two fresh database
+    names and drops the databases `created` lists, also on failure. Returns
+    the exit status: 0, or 1 when a step failed."""
+    base = f"m_{test_hash(args.test)}_{os.getpid()}"
+    created = []
+    try:
+        check(args, server, f"{base}_a", f"{base}_b", created)
+        return 0
+    except CheckFailed as error:
+        sys.stdout.flush()
+        print(f"{prog}: {error}", file=sys.stderr)
+        return 1
+    finally:
+        for db in created:
+            try:
+                server.drop(db)
+            except CheckFailed as error:
+                print(f"{prog}: {error}", file=sys.stderr)

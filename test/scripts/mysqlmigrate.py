@@ -32,14 +32,12 @@
 # docs/testing.md.
 #
 # ===------------------------------------------------------------------------===#
-import difflib
 import json
-import os
 import subprocess
 import sys
 
-from migratecheck import (CheckFailed, migration_text, parse_check_args,
-                          read, schemac)
+from migratecheck import (CheckFailed, compare, migration_text,
+                          parse_check_args, read, run_on_server, schemac)
 from mysqltest import server_args, server_env, test_hash
 
 # One query per kind of object, each row one JSON object (the client runs
@@ -286,18 +284,7 @@ def check(args, server, db_a, db_b, created):
 
     migrated = server.describe(db_a)
     expected = server.describe(db_b)
-    if migrated != expected:
-        diff = difflib.unified_diff(
-            migrated,
-            expected,
-            fromfile="FROM + migration",
-            tofile="TO",
-            lineterm="",
-        )
-        sys.stderr.write("\n".join(diff) + "\n")
-        raise CheckFailed(
-            "the migrated database differs from the export of TO (diff above)"
-        )
+    compare(migrated, expected)
 
     if args.after:
         sys.stdout.flush()
@@ -308,23 +295,7 @@ def check(args, server, db_a, db_b, created):
 
 
 def run_check(args):
-    server = Server()
-    base = f"m_{test_hash(args.test)}_{os.getpid()}"
-    created = []
-    try:
-        check(args, server, f"{base}_a", f"{base}_b", created)
-        return 0
-    except CheckFailed as error:
-        sys.stdout.flush()
-        print(f"mysqlmigrate: {error}", file=sys.stderr)
-        return 1
-    finally:
-        for db in created:
-            try:
-                server.drop(db)
-            except CheckFailed as error:
-                print(f"mysqlmigrate: {error}", file=sys.stderr)
-
+    return run_on_server("mysqlmigrate", Server(), test_hash, args, check)
 
 def main():
     args = parse_check_args("mysqlmigrate.py", "MariaDB")

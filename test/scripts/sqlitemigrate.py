@@ -32,7 +32,6 @@
 # The temporary directory honours TMPDIR. See docs/testing.md.
 #
 # ===------------------------------------------------------------------------===#
-import difflib
 import json
 import os
 import re
@@ -41,8 +40,8 @@ import subprocess
 import sys
 import tempfile
 
-from migratecheck import (CheckFailed, migration_text, parse_check_args,
-                          read, schemac)
+from migratecheck import (CheckFailed, compare, migration_text,
+                          parse_check_args, read, run_on_server, schemac)
 
 
 
@@ -460,18 +459,7 @@ def check(args, sqlite, tmp):
 
     migrated = sqlite.describe(db_a)
     expected = sqlite.describe(db_b)
-    if migrated != expected:
-        diff = difflib.unified_diff(
-            migrated,
-            expected,
-            fromfile="FROM + migration",
-            tofile="TO",
-            lineterm="",
-        )
-        sys.stderr.write("\n".join(diff) + "\n")
-        raise CheckFailed(
-            "the migrated database differs from the export of TO (diff above)"
-        )
+    compare(migrated, expected)
 
     if args.after:
         sys.stdout.write(sqlite.run(db_a, read(args.after, "AFTER"),
