@@ -215,11 +215,6 @@ Command driver::addGenerateCommand(CLI::App &root) {
               upSQL = "-- Write this migration's SQL here.\n";
               downSQL = "-- Write the SQL that undoes it here.\n";
             }
-            std::string snapshot;
-            llvm::raw_string_ostream os(snapshot);
-            ir::writeSnapshot(args->custom ? from : to, os);
-            os.flush();
-
             std::string stamp = args->timestamp.empty() ? utcTimestamp()
                                                         : args->timestamp;
             std::string name = stamp + "_" + args->name;
@@ -237,12 +232,20 @@ Command driver::addGenerateCommand(CLI::App &root) {
                                        ec.message()));
               return session.finish();
             }
-            for (auto [file, text] :
-                 {std::pair{"migration.sql", &upSQL},
-                  std::pair{"down.sql", &downSQL},
-                  std::pair{"snapshot.json", &snapshot}})
+            // The snapshot is streamed: it is the largest output by far.
+            const ir::Schema &state = args->custom ? from : to;
+            auto writeSnapshot = [&](llvm::raw_ostream &os) {
+              ir::writeSnapshot(state, os);
+            };
+            auto writeUp = [&](llvm::raw_ostream &os) { os << upSQL; };
+            auto writeDown = [&](llvm::raw_ostream &os) { os << downSQL; };
+            for (auto [file, write] :
+                 {std::pair<const char *, ContentWriter>{"migration.sql",
+                                                         writeUp},
+                  {"down.sql", writeDown},
+                  {"snapshot.json", writeSnapshot}})
               if (llvm::Error err =
-                      writeFileAtomically(joinPath(dir, file), *text, false)) {
+                      writeFileAtomically(joinPath(dir, file), write)) {
                 diags.report(DiagID::OutputError, {},
                              fmt::format("cannot write '{}': {}",
                                          joinPath(dir, file),

@@ -58,6 +58,29 @@ driver::listMigrations(llvm::StringRef dir) {
   return names;
 }
 
+/// Feeds a file to `hash` in fixed-size reads: a snapshot can be tens of
+/// megabytes, and mapping it whole would count against peak memory.
+static std::error_code hashFile(const std::string &path, llvm::SHA256 &hash) {
+  llvm::Expected<llvm::sys::fs::file_t> file =
+      llvm::sys::fs::openNativeFileForRead(path);
+  if (!file)
+    return llvm::errorToErrorCode(file.takeError());
+  std::array<char, 64 * 1024> chunk;
+  std::error_code ec;
+  while (true) {
+    llvm::Expected<size_t> read = llvm::sys::fs::readNativeFile(*file, chunk);
+    if (!read) {
+      ec = llvm::errorToErrorCode(read.takeError());
+      break;
+    }
+    if (*read == 0)
+      break;
+    hash.update(llvm::StringRef(chunk.data(), *read));
+  }
+  llvm::sys::fs::closeFile(*file);
+  return ec;
+}
+
 llvm::Expected<std::string> driver::computeSum(llvm::StringRef dir) {
   llvm::Expected<std::vector<std::string>> migrations = listMigrations(dir);
   if (!migrations)
@@ -67,17 +90,13 @@ llvm::Expected<std::string> driver::computeSum(llvm::StringRef dir) {
   for (const std::string &migration : *migrations) {
     for (const char *file : MigrationFiles) {
       std::string relative = migration + "/" + file;
-      auto buffer = llvm::MemoryBuffer::getFile(joinPath(dir, relative));
-      if (!buffer)
-        return llvm::createStringError(buffer.getError(),
-                                       "cannot read '%s': %s",
-                                       relative.c_str(),
-                                       buffer.getError().message().c_str());
       llvm::SHA256 hash;
       hash.update(digest);
       hash.update(relative);
       hash.update(llvm::ArrayRef<uint8_t>{0});
-      hash.update((*buffer)->getBuffer());
+      if (std::error_code ec = hashFile(joinPath(dir, relative), hash))
+        return llvm::createStringError(ec, "cannot read '%s': %s",
+                                       relative.c_str(), ec.message().c_str());
       digest = hash.final();
       lines += relative + " h1:" + llvm::encodeBase64(digest) + "\n";
     }

@@ -16,19 +16,23 @@ static bool hasContents(llvm::StringRef path, llvm::StringRef contents) {
   return existing && (*existing)->getBuffer() == contents;
 }
 
-static llvm::Error writeInPlace(llvm::StringRef path, llvm::StringRef contents) {
+/// Flushes `os` and turns a write failure into an error.
+static llvm::Error finish(llvm::raw_fd_ostream &os) {
+  os.flush();
+  if (!os.has_error())
+    return llvm::Error::success();
+  std::error_code ec = os.error();
+  os.clear_error();
+  return llvm::errorCodeToError(ec);
+}
+
+static llvm::Error writeInPlace(llvm::StringRef path, const ContentWriter &write) {
   std::error_code ec;
   llvm::raw_fd_ostream os(path, ec);
   if (ec)
     return llvm::errorCodeToError(ec);
-  os << contents;
-  os.close();
-  if (os.has_error()) {
-    ec = os.error();
-    os.clear_error();
-    return llvm::errorCodeToError(ec);
-  }
-  return llvm::Error::success();
+  write(os);
+  return finish(os);
 }
 
 llvm::Error driver::writeFileAtomically(llvm::StringRef path,
@@ -36,13 +40,19 @@ llvm::Error driver::writeFileAtomically(llvm::StringRef path,
                                         bool onlyIfChanged) {
   if (onlyIfChanged && hasContents(path, contents))
     return llvm::Error::success();
+  return writeFileAtomically(
+      path, [&](llvm::raw_ostream &os) { os << contents; });
+}
+
+llvm::Error driver::writeFileAtomically(llvm::StringRef path,
+                                        const ContentWriter &write) {
   // A device or pipe (-o /dev/null, -o /dev/stdout) is written in place:
   // renaming a temporary over it would replace the device with a file.
   llvm::sys::fs::file_status status;
   if (!llvm::sys::fs::status(path, status) &&
       llvm::sys::fs::exists(status) && !llvm::sys::fs::is_regular_file(status) &&
       !llvm::sys::fs::is_directory(status))
-    return writeInPlace(path, contents);
+    return writeInPlace(path, write);
   llvm::SmallString<256> model(path);
   model += "-%%%%%%%%.tmp";
   auto temp = llvm::sys::fs::TempFile::create(model);
@@ -50,13 +60,9 @@ llvm::Error driver::writeFileAtomically(llvm::StringRef path,
     return temp.takeError();
   {
     llvm::raw_fd_ostream os(temp->FD, /*shouldClose=*/false);
-    os << contents;
-    os.flush();
-    if (os.has_error()) {
-      std::error_code ec = os.error();
-      os.clear_error();
-      return llvm::joinErrors(llvm::errorCodeToError(ec), temp->discard());
-    }
+    write(os);
+    if (llvm::Error err = finish(os))
+      return llvm::joinErrors(std::move(err), temp->discard());
   }
   if (llvm::Error err = temp->keep(path))
     return llvm::joinErrors(std::move(err), temp->discard());

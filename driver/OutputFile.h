@@ -3,9 +3,14 @@
 #define SCHEMAC_DRIVER_OUTPUTFILE_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <string>
+
+namespace llvm {
+class raw_ostream;
+}
 
 namespace schemac::driver {
 
@@ -16,6 +21,12 @@ namespace schemac::driver {
 /// Devices and pipes (/dev/null, /dev/stdout) are written in place.
 llvm::Error writeFileAtomically(llvm::StringRef path, llvm::StringRef contents,
                                 bool onlyIfChanged);
+
+/// Writes what `write` prints, atomically as above, without first building
+/// the whole text in memory (snapshots of large schemas).
+using ContentWriter = llvm::function_ref<void(llvm::raw_ostream &)>;
+llvm::Error writeFileAtomically(llvm::StringRef path,
+                                const ContentWriter &write);
 
 /// Makefile syntax: `target: dep1 dep2 ...`, with spaces, '#' and '$'
 /// escaped the way make and ninja read them.

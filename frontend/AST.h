@@ -14,6 +14,7 @@
 #include "ir/Expr.h"
 #include "ir/Schema.h"
 #include <optional>
+#include <memory>
 #include <vector>
 
 namespace schemac::ast {
@@ -73,7 +74,9 @@ struct ColumnOption {
   const ir::Expr *expr = nullptr;            ///< Default, Check, Generated
   ir::Identity identity = ir::Identity::ByDefault; ///< Identity
   bool stored = true;                        ///< Generated
-  ForeignKeyRef references;                  ///< References
+  /// References; behind a pointer because few options are references and
+  /// column options are a large share of a schema's AST.
+  std::unique_ptr<ForeignKeyRef> references;
   Ident collation;                           ///< Collate
   SourceRange range;
 };

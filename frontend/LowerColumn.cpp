@@ -74,7 +74,7 @@ void SemaImpl::lowerColumnOptions(TableInfo &info, const ast::ColumnDef &def,
         col.identity = opt.identity;
       break;
     case OptKind::References:
-      addForeignKey(info, {col.name}, {def.name.range}, opt.references,
+      addForeignKey(info, {col.name}, {def.name.range}, *opt.references,
                     opt.constraintName, opt.range, {});
       break;
     case OptKind::Check:

@@ -1,14 +1,15 @@
 //===- ParseTreeBridge.cpp - ANTLR parse tree to schemac AST --------------===//
 //
-// The only file that sees ANTLR types. It lexes, reports lexical errors
-// (unterminated literals, stray characters) itself, parses with SLL and falls
-// back to full LL only when SLL fails, turns ANTLR's syntax errors into
-// diagnostics naming the expected tokens, and converts the parse tree into
-// the AST of frontend/AST.h.
+// The only file that sees ANTLR parse trees (SourceCharStream feeds it its
+// input). It lexes, reports lexical errors (unterminated literals, stray
+// characters) itself, parses with SLL and falls back to full LL only when SLL
+// fails, turns ANTLR's syntax errors into diagnostics naming the expected
+// tokens, and converts the parse tree into the AST of frontend/AST.h.
 //
 //===----------------------------------------------------------------------===//
 
 #include "frontend/Parser.h"
+#include "SourceCharStream.h"
 
 #include "SchemaLexer.h"
 #include "SchemaParser.h"
@@ -25,29 +26,6 @@ using schemac_grammar::SchemaParser;
 using P = schemac_grammar::SchemaParser;
 
 namespace {
-
-/// ANTLR's input stream indexes code points; diagnostics want byte offsets.
-class OffsetMap {
-public:
-  explicit OffsetMap(llvm::StringRef text) {
-    bool ascii =
-        llvm::all_of(text, [](char c) { return (unsigned char)c < 0x80; });
-    if (ascii)
-      return;
-    for (uint32_t i = 0; i < text.size(); ++i)
-      if (((unsigned char)text[i] & 0xC0) != 0x80)
-        starts.push_back(i);
-    starts.push_back(text.size());
-  }
-  uint32_t byteOffset(size_t codePoint) const {
-    if (starts.empty())
-      return codePoint;
-    return starts[std::min(codePoint, starts.size() - 1)];
-  }
-
-private:
-  std::vector<uint32_t> starts; // empty when the text is ASCII
-};
 
 /// How tokens are named in "expected ..." messages.
 std::string describeTokenType(const antlr4::dfa::Vocabulary &vocab,
@@ -148,7 +126,7 @@ bool startsExpression(size_t type) {
 class SyntaxErrorListener : public antlr4::BaseErrorListener {
 public:
   SyntaxErrorListener(FileID file, DiagnosticEngine &diags,
-                      const OffsetMap &offsets)
+                      const CodePointIndex &offsets)
       : file(file), diags(diags), offsets(offsets) {}
 
   void syntaxError(antlr4::Recognizer *recognizer, antlr4::Token *offending,
@@ -213,14 +191,14 @@ public:
 private:
   FileID file;
   DiagnosticEngine &diags;
-  const OffsetMap &offsets;
+  const CodePointIndex &offsets;
 };
 
 /// Builds AST nodes and IR expressions from parse-tree contexts.
 class TreeConverter {
 public:
   TreeConverter(FileID file, DiagnosticEngine &diags, ir::ExprArena &arena,
-                const OffsetMap &offsets)
+                const CodePointIndex &offsets)
       : file(file), diags(diags), arena(arena), offsets(offsets) {}
 
   void convertFile(P::FileContext *ctx, ast::File &out);
@@ -283,7 +261,7 @@ private:
   FileID file;
   DiagnosticEngine &diags;
   ir::ExprArena &arena;
-  const OffsetMap &offsets;
+  const CodePointIndex &offsets;
 };
 
 /// Removes the quotes of a delimited token and undoubles the quote char.
@@ -593,7 +571,12 @@ void TreeConverter::tableDecl(P::TableDeclContext *ctx, llvm::StringRef docText,
   def.attributes = attributes(ctx->attribute());
   def.doc = docText;
   def.range = range(ctx);
-  for (auto *item : ctx->tableItem()) {
+  // Exact capacities: a schema's AST is mostly its columns, and vector
+  // doubling would leave a third of it unused.
+  std::vector<P::TableItemContext *> items = ctx->tableItem();
+  def.columns.reserve(llvm::count_if(
+      items, [](P::TableItemContext *item) { return item->columnDef(); }));
+  for (auto *item : items) {
     llvm::StringRef itemDoc = doc(item->docComment());
     if (auto *c = item->columnDef()) {
       def.columns.push_back(columnDef(c));
@@ -634,7 +617,9 @@ ast::ColumnDef TreeConverter::columnDef(P::ColumnDefContext *ctx) {
   }
   col.attributes = attributes(ctx->attribute());
   col.range = range(ctx);
-  for (auto *o : ctx->columnOption()) {
+  std::vector<P::ColumnOptionContext *> options = ctx->columnOption();
+  col.options.reserve(options.size());
+  for (auto *o : options) {
     ast::ColumnOption opt;
     opt.range = range(o);
     if (auto *pk = dynamic_cast<P::ColPrimaryKeyContext *>(o)) {
@@ -650,7 +635,8 @@ ast::ColumnDef TreeConverter::columnDef(P::ColumnDefContext *ctx) {
     } else if (auto *r = dynamic_cast<P::ColReferencesContext *>(o)) {
       opt.kind = Kind::References;
       opt.constraintName = ident(r->identifier());
-      opt.references = references(r->references());
+      opt.references =
+          std::make_unique<ast::ForeignKeyRef>(references(r->references()));
     } else if (auto *d = dynamic_cast<P::ColDefaultContext *>(o)) {
       opt.kind = Kind::Default;
       opt.expr = expr(d->expr());
@@ -1027,7 +1013,7 @@ private:
 /// Reports the lexical problems of the whole token list; true if the
 /// tokens are fit to parse.
 bool checkTokens(const std::vector<antlr4::Token *> &tokens, FileID file,
-                 DiagnosticEngine &diags, const OffsetMap &offsets) {
+                 DiagnosticEngine &diags, const CodePointIndex &offsets) {
   bool ok = true;
   LexicalChecker checker;
   for (antlr4::Token *tok : tokens) {
@@ -1098,9 +1084,9 @@ private:
 /// declaration's tree and tokens instead of the whole file's. Returns false
 /// if the input needs the slow path (any lexical or syntax problem, or
 /// input SLL cannot decide); `out` is then incomplete.
-bool parseDeclarationsFast(llvm::StringRef text, TreeConverter &converter,
-                           ast::File &out) {
-  antlr4::ANTLRInputStream input(text.data(), text.size());
+bool parseDeclarationsFast(llvm::StringRef text, const CodePointIndex &index,
+                           TreeConverter &converter, ast::File &out) {
+  SourceCharStream input(text, index);
   SchemaLexer lexer(&input);
   lexer.removeErrorListeners();
   CheckedTokenSource source(lexer);
@@ -1138,8 +1124,8 @@ bool parseDeclarationsFast(llvm::StringRef text, TreeConverter &converter,
 
 /// The ANTLR objects for one buffer, wired together.
 struct AntlrSession {
-  explicit AntlrSession(llvm::StringRef text)
-      : input(text.data(), text.size()), lexer(&input), tokens(&lexer),
+  AntlrSession(llvm::StringRef text, const CodePointIndex &index)
+      : input(text, index), lexer(&input), tokens(&lexer),
         parser(&tokens) {
     lexer.removeErrorListeners(); // errors are reported by checkTokens
     parser.removeErrorListeners();
@@ -1156,7 +1142,7 @@ struct AntlrSession {
         antlr4::atn::PredictionMode::LL);
   }
 
-  antlr4::ANTLRInputStream input;
+  SourceCharStream input;
   SchemaLexer lexer;
   antlr4::CommonTokenStream tokens;
   SchemaParser parser;
@@ -1168,9 +1154,9 @@ struct AntlrSession {
 template <typename Fn>
 bool withTokens(FileID file, DiagnosticEngine &diags, Fn &&parse) {
   llvm::StringRef text = diags.getSourceManager().getBuffer(file);
-  OffsetMap offsets(text);
+  CodePointIndex offsets(text);
   try {
-    AntlrSession session(text);
+    AntlrSession session(text, offsets);
     session.tokens.fill();
     if (!checkTokens(session.tokens.getTokens(), file, diags, offsets))
       return false;
@@ -1188,7 +1174,7 @@ bool withTokens(FileID file, DiagnosticEngine &diags, Fn &&parse) {
 /// missing children everywhere, so it is never converted).
 template <typename Ctx>
 Ctx *parseWithRecovery(AntlrSession &session, FileID file,
-                       DiagnosticEngine &diags, const OffsetMap &offsets,
+                       DiagnosticEngine &diags, const CodePointIndex &offsets,
                        Ctx *(P::*startRule)()) {
   unsigned errorsBefore = diags.getNumErrors();
   SyntaxErrorListener listener(file, diags, offsets);
@@ -1206,10 +1192,10 @@ std::unique_ptr<ast::File> schemac::parseSchemaFile(FileID file,
   auto out = std::make_unique<ast::File>();
   out->id = file;
   llvm::StringRef text = diags.getSourceManager().getBuffer(file);
-  OffsetMap offsets(text);
+  CodePointIndex offsets(text);
   try {
     TreeConverter converter(file, diags, arena, offsets);
-    if (parseDeclarationsFast(text, converter, *out))
+    if (parseDeclarationsFast(text, offsets, converter, *out))
       return out;
   } catch (const std::exception &) {
     // The slow path below reports whatever went wrong.
@@ -1218,7 +1204,7 @@ std::unique_ptr<ast::File> schemac::parseSchemaFile(FileID file,
   // recovery over the whole file, so every syntax error is reported.
   *out = ast::File();
   out->id = file;
-  withTokens(file, diags, [&](AntlrSession &session, const OffsetMap &offsets) {
+  withTokens(file, diags, [&](AntlrSession &session, const CodePointIndex &offsets) {
     if (auto *tree = parseWithRecovery(session, file, diags, offsets, &P::file))
       TreeConverter(file, diags, arena, offsets).convertFile(tree, *out);
   });
@@ -1228,7 +1214,7 @@ std::unique_ptr<ast::File> schemac::parseSchemaFile(FileID file,
 const ir::Expr *schemac::parseExpression(FileID file, DiagnosticEngine &diags,
                                          ir::ExprArena &arena) {
   const ir::Expr *result = nullptr;
-  withTokens(file, diags, [&](AntlrSession &session, const OffsetMap &offsets) {
+  withTokens(file, diags, [&](AntlrSession &session, const CodePointIndex &offsets) {
     if (auto *tree =
             parseWithRecovery(session, file, diags, offsets, &P::exprOnly))
       result = TreeConverter(file, diags, arena, offsets).expr(tree->expr());
