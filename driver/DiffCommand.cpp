@@ -4,6 +4,7 @@
 #include "driver/Commands.h"
 #include "driver/Pipeline.h"
 #include "ir/Diff.h"
+#include "llvm/Support/FormatVariadic.h"
 #include <CLI/CLI.hpp>
 #include <memory>
 
@@ -18,6 +19,8 @@ Examples:
                               print the SQL that migrates old to new
   schemac diff --from snapshot.json --to schema/ --emit migration-ir
                               print the changes as textual Migration IR
+  schemac diff --from old.schema --to new.schema --dialect sqlite --emit json
+                              the changes, their hazards and the SQL, for tools
   schemac diff --from snapshot.json --to schema/ --exit-code > /dev/null
                               exit 1 if the schema changed since the snapshot
   schemac diff --from old.schema --to new.schema --rename table:accounts=users
@@ -33,7 +36,7 @@ Exit codes: 0 success (with --exit-code: no change), 1 errors (with
 
 namespace {
 struct DiffArgs {
-  std::vector<std::string> from, to, renames;
+  std::vector<std::string> from, to, renames, allowed;
   std::string emit = "sql";
   bool exitCode = false;
 };
@@ -53,13 +56,15 @@ Command driver::addDiffCommand(CLI::App &root) {
                   "The new schema (SRC); default: `schema` from schemac.toml")
       ->type_name("SRC");
   cmd->add_option("--emit", args->emit,
-                  "What to print: sql (for --dialect) or migration-ir")
+                  "What to print: sql (for --dialect), migration-ir or json "
+                  "(the changes, and the SQL when a dialect is set)")
       ->type_name("KIND")
-      ->check(CLI::IsMember({"sql", "migration-ir"}))
+      ->check(CLI::IsMember({"sql", "migration-ir", "json"}))
       ->capture_default_str();
   cmd->add_flag("--exit-code", args->exitCode,
                 "Exit 1 if the schemas differ, 0 if not, 2 on errors");
   addRenameOption(*cmd, args->renames);
+  addAllowOption(*cmd, args->allowed);
   cmd->footer(diffExamples);
   return {cmd, [opts, args] {
             Session session(*opts);
@@ -88,18 +93,29 @@ Command driver::addDiffCommand(CLI::App &root) {
               options.renames.push_back(*ir::parseRenameRequest(text));
             ir::Migration migration =
                 ir::diffSchemas(from, to, options, session.getDiags());
-            ir::reportHazards(migration, session.getDiags());
+            ir::reportHazards(migration, session.getDiags(),
+                              parseAllowances(args->allowed));
             if (session.getDiags().hasErrors())
               return fail();
-            std::string text;
-            if (args->emit == "sql") {
-              std::optional<std::string> sql = backends::writeMigrationSQL(
-                  *dialect, migration, from, to, session.getDiags());
+            std::optional<std::string> sql;
+            if (dialect && args->emit != "migration-ir") {
+              sql = backends::writeMigrationSQL(*dialect, migration, from, to,
+                                                session.getDiags());
               if (!sql)
                 return fail();
-              text = std::move(*sql);
+            }
+            std::string text;
+            llvm::raw_string_ostream os(text);
+            if (args->emit == "sql") {
+              os << *sql;
+            } else if (args->emit == "json") {
+              llvm::json::Object out{
+                  {"changes", ir::migrationToJSON(migration)}};
+              if (sql)
+                out["sql"] = std::move(*sql);
+              os << llvm::formatv("{0:2}", llvm::json::Value(std::move(out)))
+                 << '\n';
             } else {
-              llvm::raw_string_ostream os(text);
               ir::printMigration(migration, os);
             }
             if (!session.writeOutput(text))

@@ -43,7 +43,7 @@ schema has not changed since the latest snapshot, nothing is written.
 namespace {
 struct GenerateArgs {
   std::string out, name = "migration", timestamp;
-  std::vector<std::string> renames;
+  std::vector<std::string> renames, allowed;
   bool custom = false;
 };
 
@@ -144,6 +144,7 @@ Command driver::addGenerateCommand(CLI::App &root) {
   cmd->add_flag("--custom", args->custom,
                 "Write an empty migration for hand-written SQL");
   addRenameOption(*cmd, args->renames);
+  addAllowOption(*cmd, args->allowed);
   cmd->footer(generateExamples);
   return {cmd, [opts, args] {
             Session session(*opts);
@@ -183,7 +184,7 @@ Command driver::addGenerateCommand(CLI::App &root) {
             for (const std::string &text : args->renames)
               options.renames.push_back(*ir::parseRenameRequest(text));
             ir::Migration up = ir::diffSchemas(from, to, options, diags);
-            ir::reportHazards(up, diags);
+            ir::reportHazards(up, diags, parseAllowances(args->allowed));
             if (diags.hasErrors())
               return session.finish();
             if (up.empty() && !args->custom) {

@@ -69,6 +69,31 @@ void driver::addRenameOption(CLI::App &cmd,
       ->check(CLI::Validator(checkRename, ""));
 }
 
+static std::string checkAllowance(const std::string &text) {
+  if (ir::parseHazardAllowance(text))
+    return {};
+  return "'" + text +
+         "' is not CODE[=OBJECT], CODE one of destructive-change, "
+         "data-dependent-change, table-rewrite";
+}
+
+void driver::addAllowOption(CLI::App &cmd, std::vector<std::string> &allowed) {
+  cmd.add_option("--allow", allowed,
+                 "Accept a hazard: no warning for CODE on OBJECT (a table, "
+                 "TABLE.MEMBER, ...) or, without =OBJECT, anywhere "
+                 "(repeatable)")
+      ->type_name("CODE[=OBJECT]")
+      ->check(CLI::Validator(checkAllowance, ""));
+}
+
+std::vector<ir::HazardAllowance>
+driver::parseAllowances(llvm::ArrayRef<std::string> allowed) {
+  std::vector<ir::HazardAllowance> out;
+  for (const std::string &text : allowed)
+    out.push_back(*ir::parseHazardAllowance(text));
+  return out;
+}
+
 void driver::addOutputOptions(CLI::App &cmd, CommonOptions &opts) {
   auto *output = cmd.add_option("-o,--output", opts.outputFile,
                                 "Write to FILE (atomically, and only on "

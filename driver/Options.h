@@ -2,6 +2,8 @@
 #ifndef SCHEMAC_DRIVER_OPTIONS_H
 #define SCHEMAC_DRIVER_OPTIONS_H
 
+#include "ir/Diff.h"
+#include "llvm/ADT/ArrayRef.h"
 #include <string>
 #include <vector>
 
@@ -36,6 +38,13 @@ void addCommonOptions(CLI::App &cmd, CommonOptions &opts,
 void addOutputOptions(CLI::App &cmd, CommonOptions &opts);
 /// Adds the repeatable --rename KIND:OLD=NEW (diff, generate).
 void addRenameOption(CLI::App &cmd, std::vector<std::string> &renames);
+
+/// `--allow CODE[=OBJECT]` (repeatable), validated while parsing.
+void addAllowOption(CLI::App &cmd, std::vector<std::string> &allowed);
+
+/// The validated `--allow` values as hazard allowances.
+std::vector<ir::HazardAllowance>
+parseAllowances(llvm::ArrayRef<std::string> allowed);
 
 } // namespace schemac::driver
 

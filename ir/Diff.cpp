@@ -1059,9 +1059,40 @@ Migration ir::diffSchemas(const Schema &from, const Schema &to,
   return Differ(from, to, options, diags).run();
 }
 
-void ir::reportHazards(const Migration &migration, DiagnosticEngine &diags) {
+std::optional<HazardAllowance> ir::parseHazardAllowance(StringRef text) {
+  auto [code, object] = text.split('=');
+  uint8_t hazard = llvm::StringSwitch<uint8_t>(code)
+                       .Case("destructive-change", HazardDestructive)
+                       .Case("data-dependent-change", HazardDataDependent)
+                       .Case("table-rewrite", HazardRewrite)
+                       .Default(HazardNone);
+  if (hazard == HazardNone || (text.contains('=') && object.empty()))
+    return std::nullopt;
+  return HazardAllowance{hazard, object.str()};
+}
+
+/// The hazards of `c` that no allowance accepts.
+static uint8_t unallowedHazards(const Change &c,
+                                llvm::ArrayRef<HazardAllowance> allowed) {
+  uint8_t hazards = c.hazards;
+  for (const HazardAllowance &allow : allowed) {
+    if (!(hazards & allow.hazards))
+      continue;
+    bool covers = allow.object.empty();
+    for (const std::string &name : getChangeObjectNames(c))
+      covers |= name == allow.object ||
+                StringRef(name).starts_with(allow.object + ".");
+    if (covers)
+      hazards &= ~allow.hazards;
+  }
+  return hazards;
+}
+
+void ir::reportHazards(const Migration &migration, DiagnosticEngine &diags,
+                       llvm::ArrayRef<HazardAllowance> allowed) {
   for (const Change &c : migration.changes) {
-    if (!c.hazards)
+    uint8_t hazards = unallowedHazards(c, allowed);
+    if (!hazards)
       continue;
     // The narrowest object the change has a position for: in the new
     // schema, or for what is dropped, in the old one.
@@ -1078,14 +1109,14 @@ void ir::reportHazards(const Migration &migration, DiagnosticEngine &diags) {
       if (!range.isValid() && r.isValid())
         range = r;
     std::string what = describeChange(c);
-    if (c.hazards & HazardDestructive)
+    if (hazards & HazardDestructive)
       diags.report(DiagID::DestructiveChange, range,
                    fmt::format("'{}' deletes data", what));
-    if (c.hazards & HazardDataDependent)
+    if (hazards & HazardDataDependent)
       diags.report(DiagID::DataDependentChange, range,
                    fmt::format("'{}' fails if existing rows do not allow it",
                                what));
-    if (c.hazards & HazardRewrite)
+    if (hazards & HazardRewrite)
       diags.report(DiagID::TableRewrite, range,
                    fmt::format("'{}' rewrites or locks the table while it "
                                "runs",

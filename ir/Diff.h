@@ -35,9 +35,24 @@ struct DiffOptions {
   std::vector<RenameRequest> renames;
 };
 
+/// A hazard accepted for one object (`--allow CODE[=OBJECT]`): its warning
+/// is not reported. OBJECT is a name as the warning shows it, unquoted:
+/// `t`, `blog.posts`, `t.label`; a table covers its members, a namespace
+/// its objects, and no OBJECT covers everything.
+struct HazardAllowance {
+  uint8_t hazards; ///< Hazard bits
+  std::string object;
+};
+
+/// Parses "destructive-change=t.label" and the like; std::nullopt if the
+/// code is not a hazard's.
+std::optional<HazardAllowance> parseHazardAllowance(llvm::StringRef text);
+
 /// Reports each change's hazards as warnings (destructive-change,
-/// data-dependent-change, table-rewrite) at the object's position.
-void reportHazards(const Migration &migration, DiagnosticEngine &diags);
+/// data-dependent-change, table-rewrite) at the object's position, except
+/// those `allowed` accepts.
+void reportHazards(const Migration &migration, DiagnosticEngine &diags,
+                   llvm::ArrayRef<HazardAllowance> allowed = {});
 
 /// The changes that turn `from` into `to`, in execution order. Both schemas
 /// must outlive the result. Possible renames are reported as warnings;

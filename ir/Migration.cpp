@@ -100,17 +100,33 @@ void printMember(const Change &c, llvm::StringRef member,
                                : formatIdentifier(member));
 }
 
+const std::pair<uint8_t, const char *> AspectNames[] = {
+    {AspectType, "type"},           {AspectNullability, "nullability"},
+    {AspectDefault, "default"},     {AspectIdentity, "identity"},
+    {AspectGenerated, "generated"}, {AspectCollation, "collation"}};
+
+const std::pair<uint8_t, const char *> HazardNames[] = {
+    {HazardDestructive, "destructive"},
+    {HazardDataDependent, "data-dependent"},
+    {HazardRewrite, "rewrite"}};
+
 void printAspects(uint8_t aspects, llvm::raw_ostream &os) {
-  static const std::pair<uint8_t, const char *> Names[] = {
-      {AspectType, "type"},         {AspectNullability, "nullability"},
-      {AspectDefault, "default"},   {AspectIdentity, "identity"},
-      {AspectGenerated, "generated"}, {AspectCollation, "collation"}};
   llvm::ListSeparator sep(", ");
   os << " [";
-  for (auto [bit, name] : Names)
+  for (auto [bit, name] : AspectNames)
     if (aspects & bit)
       os << sep << name;
   os << ']';
+}
+
+/// The names of the bits set in `bits`, in table order.
+llvm::json::Array bitNames(uint8_t bits,
+                           llvm::ArrayRef<std::pair<uint8_t, const char *>> names) {
+  llvm::json::Array out;
+  for (auto [bit, name] : names)
+    if (bits & bit)
+      out.push_back(name);
+  return out;
 }
 
 void printSubject(const Change &c, llvm::raw_ostream &os) {
@@ -236,12 +252,67 @@ std::string ir::describeChange(const Change &c) {
 void ir::printMigration(const Migration &m, llvm::raw_ostream &os) {
   for (const Change &c : m.changes) {
     os << describeChange(c);
-    if (c.hazards & HazardDestructive)
-      os << " !destructive";
-    if (c.hazards & HazardDataDependent)
-      os << " !data-dependent";
-    if (c.hazards & HazardRewrite)
-      os << " !rewrite";
+    for (auto [bit, name] : HazardNames)
+      if (c.hazards & bit)
+        os << " !" << name;
     os << '\n';
   }
+}
+
+static std::string dotted(const QualifiedName &name) {
+  return name.ns.empty() ? name.name.str() : (name.ns + "." + name.name).str();
+}
+
+std::vector<std::string> ir::getChangeObjectNames(const Change &c) {
+  std::vector<std::string> names;
+  auto add = [&](std::string name) {
+    if (!llvm::is_contained(names, name))
+      names.push_back(std::move(name));
+  };
+  llvm::SmallVector<llvm::StringRef, 2> members;
+  for (const Column *col : {c.fromColumn, c.toColumn})
+    if (col)
+      members.push_back(col->name);
+  for (const Constraint *con : {c.fromConstraint, c.toConstraint})
+    if (con && !con->name.empty())
+      members.push_back(con->name);
+  for (const Index *index : {c.fromIndex, c.toIndex})
+    if (index)
+      members.push_back(index->name);
+  for (const Table *table : {c.fromTable, c.toTable}) {
+    if (!table)
+      continue;
+    if (members.empty())
+      add(dotted(table->name));
+    for (llvm::StringRef member : members)
+      add(dotted(table->name) + "." + member.str());
+  }
+  for (const EnumType *e : {c.fromEnum, c.toEnum})
+    if (e)
+      add(dotted(e->name));
+  for (const Sequence *seq : {c.fromSequence, c.toSequence})
+    if (seq)
+      add(dotted(seq->name));
+  for (const View *view : {c.fromView, c.toView})
+    if (view)
+      add(dotted(view->name));
+  for (const Namespace *ns : {c.fromNamespace, c.toNamespace})
+    if (ns)
+      add(ns->name.str());
+  return names;
+}
+
+llvm::json::Array ir::migrationToJSON(const Migration &m) {
+  llvm::json::Array changes;
+  for (const Change &c : m.changes) {
+    llvm::json::Object change{{"kind", getChangeKindName(c.kind)},
+                              {"description", describeChange(c)}};
+    if (const Table *table = tableOf(c))
+      change["table"] = dotted(table->name);
+    if (c.kind == ChangeKind::AlterColumn)
+      change["aspects"] = bitNames(c.aspects, AspectNames);
+    change["hazards"] = bitNames(c.hazards, HazardNames);
+    changes.push_back(std::move(change));
+  }
+  return changes;
 }

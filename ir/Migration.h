@@ -11,6 +11,7 @@
 #define SCHEMAC_IR_MIGRATION_H
 
 #include "ir/Schema.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 #include <memory>
 #include <vector>
@@ -120,9 +121,17 @@ llvm::StringRef getChangeKindName(ChangeKind kind);
 /// "add-column t.c integer": the kind and what it touches, for messages.
 std::string describeChange(const Change &c);
 
+/// The names of what a change touches, unquoted and dot-joined ("t",
+/// "blog.posts.title"): old and new for a rename.
+std::vector<std::string> getChangeObjectNames(const Change &c);
+
 /// The textual Migration IR (`--emit=migration-ir`): one line per change,
 /// stable for lit tests.
 void printMigration(const Migration &m, llvm::raw_ostream &os);
+
+/// The changes as JSON for tools (`--emit json`): per change its kind,
+/// description, table (unquoted, "ns.name"), aspects and hazards.
+llvm::json::Array migrationToJSON(const Migration &m);
 
 } // namespace schemac::ir
 
