@@ -13,6 +13,7 @@
 #include "backends/SQLFragments.h"
 #include "backends/SQLTypes.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include <fmt/format.h>
 
 using namespace schemac;
@@ -49,6 +50,9 @@ private:
 
   DiagnosticEngine &diags;
   PostgresDDL ddl;
+  /// Old table key -> new namespace, for tables that change namespace:
+  /// PostgreSQL moves the sequences they own with them.
+  llvm::StringMap<StringRef> movedTables;
   std::vector<std::string> out;
   bool ok = true;
 };
@@ -223,9 +227,18 @@ void PostgresMigrationWriter::write(const Change &c) {
   case ChangeKind::DropSequence:
     emit("DROP SEQUENCE " + ddl.quote(c.fromSequence->name));
     return;
-  case ChangeKind::RenameSequence:
-    renameObject("SEQUENCE", c.fromSequence->name, c.toSequence->name);
+  case ChangeKind::RenameSequence: {
+    // An owned sequence cannot move alone; when its table moves to the same
+    // namespace it goes along, so only its name changes here.
+    QualifiedName to = c.toSequence->name;
+    if (const auto &owner = c.fromSequence->ownedBy) {
+      auto moved = movedTables.find(owner->table.key());
+      if (moved != movedTables.end() && moved->second == to.ns)
+        to.ns = c.fromSequence->name.ns;
+    }
+    renameObject("SEQUENCE", c.fromSequence->name, to);
     return;
+  }
   case ChangeKind::AlterSequence:
     alterSequence(c);
     return;
@@ -294,6 +307,10 @@ void PostgresMigrationWriter::write(const Change &c) {
 
 std::optional<std::string>
 PostgresMigrationWriter::write(const Migration &migration) {
+  for (const Change &c : migration.changes)
+    if (c.kind == ChangeKind::RenameTable &&
+        c.fromTable->name.ns != c.toTable->name.ns)
+      movedTables[c.fromTable->name.key()] = c.toTable->name.ns;
   for (const Change &c : migration.changes)
     write(c);
   if (!ok || diags.hasErrors())

@@ -50,12 +50,14 @@ std::optional<RenameRequest> ir::parseRenameRequest(StringRef text) {
 namespace {
 
 /// Execution order. Drops of what depends on a changing object come first,
-/// then renames, creations in dependency order, and drops of the objects
-/// themselves once nothing uses them.
+/// then dropped tables (whose index and key names new tables may reuse),
+/// renames, creations in dependency order, and drops of the remaining
+/// objects once nothing uses them.
 enum Phase : unsigned {
   DropViews,
   DropForeignKeys,
   DropKeysAndIndexes,
+  DropTables,
   CreateNamespaces, // before renames: an object may move into a new one
   RenameObjects,
   RenameMembers,
@@ -65,7 +67,6 @@ enum Phase : unsigned {
   AddKeysAndIndexes,
   AddForeignKeys,
   DropColumns,
-  DropTables,
   DropTypes,
   DropNamespaces,
   CreateViews,
@@ -74,11 +75,12 @@ enum Phase : unsigned {
 };
 
 /// "[ns.]name" as written in a rename request; `ns` when it has none.
+/// `public.` names the default namespace, as PostgreSQL spells it.
 QualifiedName splitQualified(StringRef text, StringRef ns = {}) {
   if (!text.contains('.'))
     return {ns, text};
   auto [prefix, name] = text.rsplit('.');
-  return {prefix, name};
+  return {prefix == "public" ? StringRef() : prefix, name};
 }
 
 /// Pairs old and new objects of one kind.
@@ -234,6 +236,13 @@ private:
   void checkRequestsUsed();
   /// Fills the columns each RebuildEnum converts (needs the table pairs).
   void listEnumColumns();
+  /// Drops and re-adds unchanged foreign keys whose referenced key is
+  /// dropped (and perhaps re-created): the database ties a foreign key to
+  /// the index of the key it references, so that key cannot go first.
+  void recreateForeignKeysOnDroppedKeys();
+  /// Leaves out drops of sequences whose owning column is dropped: the
+  /// database drops them with it.
+  void keepOwnedSequenceDrops();
 
   // Comparisons of an old definition with a new one, through the renames.
   bool sameType(const Type &a, const Type &b) const;
@@ -260,6 +269,12 @@ private:
   std::vector<std::unique_ptr<TablePair>> tablePairs;
   /// Tables whose columns change in a way views over them cannot survive.
   llvm::DenseSet<const Table *> reshapedTables;
+  /// Foreign keys that did not change: old and new, and the table pair.
+  struct KeptForeignKey {
+    const TablePair *tp;
+    const ForeignKey *from, *to;
+  };
+  std::vector<KeptForeignKey> keptForeignKeys;
   /// Old keys of enums rebuilt (values dropped or reordered).
   llvm::StringSet<> rebuiltEnums;
 };
@@ -629,6 +644,23 @@ void Differ::createTable(const Table &t) {
 }
 
 void Differ::diffColumns(TablePair &tp) {
+  // A generated column reading a retyped column blocks the type change
+  // (PostgreSQL refuses it), so it is made anew like a changed one.
+  llvm::StringSet<> retyped;
+  for (auto [a, b] : tp.columns.pairs)
+    if (!sameType(a->type, b->type))
+      retyped.insert(b->name);
+  auto readsRetyped = [&](const Column *c) {
+    bool reads = false;
+    if (c->generated && !retyped.empty())
+      forEachColumnRef(c->generated->expr, [&](const ColumnRef *ref) {
+        reads |= retyped.count(ref->getColumn()) != 0;
+      });
+    return reads;
+  };
+  std::vector<const Column *> recreated;
+  // Where this table's drops of recreated columns go: before its changes.
+  size_t dropAt = phases[AlterTables].size();
   for (auto [a, b] : tp.columns.pairs) {
     if (a->name != b->name) {
       Change &c = add(RenameMembers, ChangeKind::RenameColumn);
@@ -667,22 +699,22 @@ void Differ::diffColumns(TablePair &tp) {
         (!a->generated || (a->generated->stored == b->generated->stored &&
                            sameExpr(tp, a->generated->expr,
                                     b->generated->expr)));
-    if (!sameGenerated) {
+    if (!sameGenerated || readsRetyped(b)) {
       // Only dropping the expression keeps the column; a new or changed
-      // expression recomputes it, so the column is made anew.
+      // expression recomputes it, so the column is made anew: dropped
+      // before the columns it reads change, added after them.
       if (a->generated && !b->generated) {
         aspects |= AspectGenerated;
       } else {
-        Change &drop = add(AlterTables, ChangeKind::DropColumn);
+        Change drop{};
+        drop.kind = ChangeKind::DropColumn;
         drop.fromTable = tp.from;
         drop.toTable = tp.to;
         drop.fromColumn = a;
+        auto &alters = phases[AlterTables];
+        alters.insert(alters.begin() + dropAt++, drop);
         tp.recreated.insert(b->name);
-        Change &add_ = add(AlterTables, ChangeKind::AddColumn);
-        add_.fromTable = tp.from;
-        add_.toTable = tp.to;
-        add_.toColumn = b;
-        add_.hazards = HazardRewrite;
+        recreated.push_back(b);
         reshapedTables.insert(tp.from);
         continue;
       }
@@ -714,6 +746,13 @@ void Differ::diffColumns(TablePair &tp) {
     proto.toTable = tp.to;
     proto.toColumn = b;
     comment("", b->comment, proto);
+  }
+  for (const Column *b : recreated) {
+    Change &c = add(AlterTables, ChangeKind::AddColumn);
+    c.fromTable = tp.from;
+    c.toTable = tp.to;
+    c.toColumn = b;
+    c.hazards = HazardRewrite;
   }
   for (const Column *a : tp.columns.dropped) {
     Change &c = add(DropColumns, ChangeKind::DropColumn);
@@ -760,6 +799,8 @@ void Differ::diffConstraints(TablePair &tp) {
       created.push_back(b);
       continue;
     }
+    if (const auto *fk = llvm::dyn_cast<ForeignKey>(a))
+      keptForeignKeys.push_back({&tp, fk, llvm::cast<ForeignKey>(b)});
     if (a->name != b->name) {
       Change &c = add(RenameMembers, ChangeKind::RenameConstraint);
       c.fromTable = tp.from;
@@ -868,16 +909,24 @@ void Differ::warnPossibleRenames(const Matching<Table> &tables) {
   };
   for (const Table *b : tables.created)
     for (const Table *a : tables.dropped)
-      if (a->name.ns == b->name.ns && sameColumns(a, b)) {
+      if (sameColumns(a, b)) {
+        // @was names a table in the same namespace or the default one;
+        // other moves can only be requested.
+        std::string hint =
+            a->name.ns.empty() || a->name.ns == b->name.ns
+                ? fmt::format("add @was({}) to table '{}' (or pass --rename "
+                              "table:{}={})",
+                              formatIdentifier(a->name.name), b->name.str(),
+                              a->name.str(), b->name.str())
+                : fmt::format("pass --rename table:{}={}", a->name.str(),
+                              b->name.ns.empty() ? "public." + b->name.str()
+                                                 : b->name.str());
         diags.report(
             DiagID::PossibleRename, b->range,
             fmt::format("table '{}' is created and '{}' dropped with the same "
-                        "columns; if '{}' was renamed, add @was({}) to table "
-                        "'{}' (or pass --rename table:{}={}), else its rows "
-                        "are lost",
-                        b->name.str(), a->name.str(), a->name.str(),
-                        formatIdentifier(a->name.name), b->name.str(),
-                        a->name.str(), b->name.str()));
+                        "columns; if '{}' was renamed, {}, else its rows are "
+                        "lost",
+                        b->name.str(), a->name.str(), a->name.str(), hint));
         break;
       }
 }
@@ -969,44 +1018,57 @@ void Differ::diffViews() {
     }
 }
 
+/// Whether `schema` has what a rename request names: a table, enum or
+/// sequence by [ns.]name, or a member of `table` by its name.
+static bool hasRequested(const Schema &schema, const Table *table,
+                         RenameRequest::Kind kind, StringRef name) {
+  switch (kind) {
+  case RenameRequest::Kind::Table:
+    return schema.findTable(splitQualified(name)) != nullptr;
+  case RenameRequest::Kind::Enum:
+    return schema.findEnum(splitQualified(name)) != nullptr;
+  case RenameRequest::Kind::Sequence:
+    return schema.findSequence(splitQualified(name)) != nullptr;
+  case RenameRequest::Kind::Column:
+    return table && table->findColumn(name) != nullptr;
+  case RenameRequest::Kind::Index:
+    return table && llvm::any_of(table->indexes, [&](const Index &i) {
+             return i.name == name;
+           });
+  case RenameRequest::Kind::Constraint:
+    return table && llvm::any_of(table->constraints, [&](const auto &c) {
+             return c->name == name;
+           });
+  }
+  return false;
+}
+
 void Differ::checkRequestsUsed() {
   for (const RenameRequest &r : options.renames) {
-    bool found = false;
-    switch (r.kind) {
-    case RenameRequest::Kind::Table:
-      found = from.findTable(splitQualified(r.from)) != nullptr;
-      break;
-    case RenameRequest::Kind::Enum:
-      found = from.findEnum(splitQualified(r.from)) != nullptr;
-      break;
-    case RenameRequest::Kind::Sequence:
-      found = from.findSequence(splitQualified(r.from)) != nullptr;
-      break;
-    default: {
+    StringRef name = r.from;
+    const TablePair *pair = nullptr;
+    if (r.kind == RenameRequest::Kind::Column ||
+        r.kind == RenameRequest::Kind::Index ||
+        r.kind == RenameRequest::Kind::Constraint) {
       // TABLE.MEMBER: TABLE as the new schema names it, MEMBER as the old.
       auto [table, member] = StringRef(r.from).rsplit('.');
-      for (const auto &tp : tablePairs) {
-        if (tp->to->name != splitQualified(table))
-          continue;
-        const Table &old = *tp->from;
-        if (r.kind == RenameRequest::Kind::Column)
-          found = old.findColumn(member) != nullptr;
-        else if (r.kind == RenameRequest::Kind::Index)
-          found = llvm::any_of(old.indexes, [&](const Index &i) {
-            return i.name == member;
-          });
-        else
-          found = llvm::any_of(old.constraints, [&](const auto &c) {
-            return c->name == member;
-          });
-      }
-      break;
+      name = member;
+      for (const auto &tp : tablePairs)
+        if (tp->to->name == splitQualified(table))
+          pair = tp.get();
     }
-    }
-    if (!found)
+    if (!hasRequested(from, pair ? pair->from : nullptr, r.kind, name))
       diags.report(DiagID::InvalidRename, {},
                    fmt::format("--rename {}: the old schema has no such object",
                                r.from));
+    else if (hasRequested(to, pair ? pair->to : nullptr, r.kind, name))
+      // Objects are matched by name first, so the old one keeps its name.
+      diags.report(DiagID::InvalidRename, {},
+                   fmt::format("--rename {}: the new schema still has '{}', "
+                               "so it is kept; renaming away from a name in "
+                               "use, or swapping names, takes two migrations "
+                               "(through a temporary name)",
+                               r.from, name.str()));
   }
 }
 
@@ -1036,6 +1098,76 @@ void Differ::listEnumColumns() {
   }
 }
 
+/// "table\x1fcol\x1fcol": a table's key by its sorted columns.
+static std::string keySignature(const Table *table,
+                                llvm::ArrayRef<StringRef> columns) {
+  std::vector<StringRef> sorted(columns.begin(), columns.end());
+  llvm::sort(sorted);
+  std::string out = table->name.key();
+  for (StringRef c : sorted)
+    out += ("\x1f" + c).str();
+  return out;
+}
+
+void Differ::recreateForeignKeysOnDroppedKeys() {
+  llvm::StringSet<> droppedKeys;
+  for (const Change &c : phases[DropKeysAndIndexes]) {
+    if (c.kind == ChangeKind::DropConstraint) {
+      if (const auto *pk = llvm::dyn_cast<PrimaryKey>(c.fromConstraint))
+        droppedKeys.insert(keySignature(c.fromTable, pk->columns));
+      else if (const auto *u =
+                   llvm::dyn_cast<UniqueConstraint>(c.fromConstraint))
+        droppedKeys.insert(keySignature(c.fromTable, u->columns));
+    } else if (c.kind == ChangeKind::DropIndex && c.fromIndex->unique) {
+      std::vector<StringRef> columns;
+      for (const IndexElement &e : c.fromIndex->elements)
+        if (const auto *ref = llvm::dyn_cast<ColumnRef>(e.expr))
+          columns.push_back(ref->getColumn());
+      if (columns.size() == c.fromIndex->elements.size())
+        droppedKeys.insert(keySignature(c.fromTable, columns));
+    }
+  }
+  if (droppedKeys.empty())
+    return;
+  for (const KeptForeignKey &k : keptForeignKeys) {
+    const Table *target = from.findTable(k.from->refTable);
+    if (!target ||
+        !droppedKeys.count(keySignature(target, k.from->refColumns)))
+      continue;
+    Change &drop = add(DropForeignKeys, ChangeKind::DropConstraint);
+    drop.fromTable = k.tp->from;
+    drop.fromConstraint = k.from;
+    Change &re = add(AddForeignKeys, ChangeKind::AddConstraint);
+    re.fromTable = k.tp->from;
+    re.toTable = k.tp->to;
+    re.toConstraint = k.to;
+    // Dropped first, it is added under its new name: no rename.
+    llvm::erase_if(phases[RenameMembers], [&](const Change &c) {
+      return c.kind == ChangeKind::RenameConstraint &&
+             c.fromConstraint == k.from;
+    });
+  }
+}
+
+void Differ::keepOwnedSequenceDrops() {
+  auto ownerDropped = [&](const Sequence *s) {
+    if (!s->ownedBy)
+      return false;
+    const Table *owner = from.findTable(s->ownedBy->table);
+    if (!owner)
+      return false;
+    auto pair = pairOfOld.find(owner);
+    if (pair == pairOfOld.end())
+      return true; // the table is dropped
+    return llvm::any_of(pair->second->columns.dropped, [&](const Column *c) {
+      return c->name == s->ownedBy->column;
+    });
+  };
+  llvm::erase_if(phases[DropTypes], [&](const Change &c) {
+    return c.kind == ChangeKind::DropSequence && ownerDropped(c.fromSequence);
+  });
+}
+
 Migration Differ::run() {
   diffNamespaces();
   diffEnums();
@@ -1043,6 +1175,8 @@ Migration Differ::run() {
   diffTables();
   checkRequestsUsed(); // needs the table pairs for members
   listEnumColumns();
+  recreateForeignKeysOnDroppedKeys();
+  keepOwnedSequenceDrops();
   diffViews();
   Migration m;
   for (auto &phase : phases)
