@@ -4,8 +4,10 @@
 #   run.py [--schemac PATH] [--sizes N ...] [--repeat R] [--seed S]
 #
 # Builds nothing. For each N, generates a schema with gen_schema.py and runs
-# `schemac check`, `schemac export --dialect postgresql` and `schemac compile
-# --emit=json` R times each, then prints a markdown table: median wall time,
+# `schemac check`, `schemac export --dialect postgresql`, `schemac compile
+# --emit=json`, `schemac generate` (from an empty folder) and `schemac diff`
+# (against a copy with 1% of the tables changed) R times each, then prints
+# a markdown table: median wall time,
 # time per table, the scaling factor against the smallest N (1.00 = linear),
 # peak RSS (from wait4's rusage of each child), and input/output sizes. A
 # `cat` of the input is timed as the pure I/O baseline. See bench/README.md.
@@ -26,18 +28,45 @@ REPO = os.path.dirname(BENCH)
 GENERATOR = os.path.join(BENCH, "gen_schema.py")
 
 
-def commands(schemac, schema, out_dir):
-    """(label, argv, output file or None) for each measured command."""
+def changed_copy(schema, path):
+    """Writes `schema` with a nullable column added to every 100th table:
+    two schemas that differ in 1% of their tables."""
+    count = 0
+    with open(schema, encoding="utf-8") as src, open(path, "w", encoding="utf-8") as dst:
+        for line in src:
+            dst.write(line)
+            if line.startswith("table "):
+                count += 1
+                if count % 100 == 0:
+                    dst.write("  bench_note text?\n")
+
+
+def fresh_dir(path):
+    """A `prepare` step: generate needs an empty migrations folder."""
+    return lambda: shutil.rmtree(path, ignore_errors=True)
+
+
+def commands(schemac, schema, changed, out_dir):
+    """(label, argv, output file or None, prepare or None) per command."""
     sql = os.path.join(out_dir, "out.sql")
     json_out = os.path.join(out_dir, "out.json")
+    migrations = os.path.join(out_dir, "migrations")
     common = ["--no-config"]
     return [
-        ("cat (I/O baseline)", ["cat", schema], None),
-        ("check", [schemac, "check", schema, *common], None),
+        ("cat (I/O baseline)", ["cat", schema], None, None),
+        ("check", [schemac, "check", schema, *common], None, None),
         ("export postgresql", [schemac, "export", schema, "--dialect", "postgresql",
-                               "-o", sql, *common], sql),
+                               "-o", sql, *common], sql, None),
         ("compile --emit=json", [schemac, "compile", schema, "--emit=json",
-                                 "-o", json_out, *common], json_out),
+                                 "-o", json_out, *common], json_out, None),
+        ("generate (from empty)", [schemac, "generate", schema, "--out", migrations,
+                                   "--dialect", "postgresql", "--name", "bench",
+                                   "--timestamp", "20260101000000", *common],
+         os.path.join(migrations, "20260101000000_bench", "snapshot.json"),
+         fresh_dir(migrations)),
+        ("diff (1% of tables changed)", [schemac, "diff", "--from", schema, "--to",
+                                         changed, "--dialect", "postgresql",
+                                         "-o", sql, *common], sql, None),
     ]
 
 
@@ -105,8 +134,15 @@ def main():
             subprocess.run([sys.executable, GENERATOR, str(count), "--seed",
                             str(args.seed), "-o", schema], check=True)
             size = os.path.getsize(schema)
-            for label, argv, output in commands(args.schemac, schema, work):
-                runs = [measure(argv, time_tool) for _ in range(args.repeat)]
+            changed = os.path.join(work, f"bench-{count}-changed.schema")
+            changed_copy(schema, changed)
+            for label, argv, output, prepare in commands(args.schemac, schema,
+                                                         changed, work):
+                runs = []
+                for _ in range(args.repeat):
+                    if prepare:
+                        prepare()
+                    runs.append(measure(argv, time_tool))
                 median = statistics.median(t for t, _ in runs)
                 peak = max(rss for _, rss in runs)
                 base_count, base_median = first.setdefault(label, (count, median))
@@ -116,6 +152,7 @@ def main():
                       f"| {median / count * 1e6:.2f} us | {scaling:.2f} "
                       f"| {peak / 1024:.1f} MB | {out_size} |", flush=True)
             os.remove(schema)
+            os.remove(changed)
     print("\nscaling: (time / time at the smallest N) / (N / smallest N); 1.00 is linear.")
     return 0
 

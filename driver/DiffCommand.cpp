@@ -36,7 +36,8 @@ Exit codes: 0 success (with --exit-code: no change), 1 errors (with
 
 namespace {
 struct DiffArgs {
-  std::vector<std::string> from, to, renames, allowed;
+  std::vector<std::string> from, to;
+  DiffRequestArgs request;
   std::string emit = "sql";
   bool exitCode = false;
 };
@@ -63,8 +64,7 @@ Command driver::addDiffCommand(CLI::App &root) {
       ->capture_default_str();
   cmd->add_flag("--exit-code", args->exitCode,
                 "Exit 1 if the schemas differ, 0 if not, 2 on errors");
-  addRenameOption(*cmd, args->renames);
-  addAllowOption(*cmd, args->allowed);
+  addDiffRequestOptions(*cmd, args->request);
   cmd->footer(diffExamples);
   return {cmd, [opts, args] {
             Session session(*opts);
@@ -88,13 +88,12 @@ Command driver::addDiffCommand(CLI::App &root) {
             if (!session.buildSchema(
                     args->to.empty() ? session.getInputs() : args->to, to))
               return fail();
-            ir::DiffOptions options;
-            for (const std::string &text : args->renames)
-              options.renames.push_back(*ir::parseRenameRequest(text));
+            ir::DiffOptions options =
+                makeDiffOptions(args->request, from, to, session.getDiags());
             ir::Migration migration =
                 ir::diffSchemas(from, to, options, session.getDiags());
             ir::reportHazards(migration, session.getDiags(),
-                              parseAllowances(args->allowed));
+                              parseAllowances(args->request.allowed));
             if (session.getDiags().hasErrors())
               return fail();
             std::optional<std::string> sql;

@@ -43,7 +43,7 @@ schema has not changed since the latest snapshot, nothing is written.
 namespace {
 struct GenerateArgs {
   std::string out, name = "migration", timestamp;
-  std::vector<std::string> renames, allowed;
+  DiffRequestArgs request;
   bool custom = false;
 };
 
@@ -143,8 +143,7 @@ Command driver::addGenerateCommand(CLI::App &root) {
       ->check(CLI::Validator(checkTimestamp, ""));
   cmd->add_flag("--custom", args->custom,
                 "Write an empty migration for hand-written SQL");
-  addRenameOption(*cmd, args->renames);
-  addAllowOption(*cmd, args->allowed);
+  addDiffRequestOptions(*cmd, args->request);
   cmd->footer(generateExamples);
   return {cmd, [opts, args] {
             Session session(*opts);
@@ -180,11 +179,10 @@ Command driver::addGenerateCommand(CLI::App &root) {
             if (!session.buildSchema(to))
               return session.finish();
 
-            ir::DiffOptions options;
-            for (const std::string &text : args->renames)
-              options.renames.push_back(*ir::parseRenameRequest(text));
+            ir::DiffOptions options =
+                makeDiffOptions(args->request, from, to, diags);
             ir::Migration up = ir::diffSchemas(from, to, options, diags);
-            ir::reportHazards(up, diags, parseAllowances(args->allowed));
+            ir::reportHazards(up, diags, parseAllowances(args->request.allowed));
             if (diags.hasErrors())
               return session.finish();
             if (up.empty() && !args->custom) {

@@ -2,6 +2,7 @@
 
 #include "driver/Options.h"
 #include "ir/Dialect.h"
+#include "driver/InteractiveRenames.h"
 #include "ir/Diff.h"
 #include <CLI/CLI.hpp>
 
@@ -61,14 +62,6 @@ static std::string checkRename(const std::string &text) {
          "' is not KIND:OLD=NEW (e.g. table:old=new, column:t.old=new)";
 }
 
-void driver::addRenameOption(CLI::App &cmd,
-                             std::vector<std::string> &renames) {
-  cmd.add_option("--rename", renames,
-                 "A rename the schemas do not state (repeatable)")
-      ->type_name("KIND:OLD=NEW")
-      ->check(CLI::Validator(checkRename, ""));
-}
-
 static std::string checkAllowance(const std::string &text) {
   if (ir::parseHazardAllowance(text))
     return {};
@@ -77,14 +70,34 @@ static std::string checkAllowance(const std::string &text) {
          "data-dependent-change, table-rewrite";
 }
 
-void driver::addAllowOption(CLI::App &cmd, std::vector<std::string> &allowed) {
-  cmd.add_option("--allow", allowed,
+void driver::addDiffRequestOptions(CLI::App &cmd, DiffRequestArgs &args) {
+  cmd.add_option("--rename", args.renames,
+                 "A rename the schemas do not state (repeatable)")
+      ->type_name("KIND:OLD=NEW")
+      ->check(CLI::Validator(checkRename, ""));
+  cmd.add_option("--allow", args.allowed,
                  "Accept a hazard: no warning for CODE on OBJECT (a table, "
                  "TABLE.MEMBER, ...) or, without =OBJECT, anywhere "
                  "(repeatable)")
       ->type_name("CODE[=OBJECT]")
       ->check(CLI::Validator(checkAllowance, ""));
+  cmd.add_flag("--interactive", args.interactive,
+               "Ask on the terminal whether each possible rename is one "
+               "(never without a terminal)");
 }
+
+ir::DiffOptions driver::makeDiffOptions(const DiffRequestArgs &args,
+                                        const ir::Schema &from,
+                                        const ir::Schema &to,
+                                        DiagnosticEngine &diags) {
+  ir::DiffOptions options;
+  for (const std::string &text : args.renames)
+    options.renames.push_back(*ir::parseRenameRequest(text));
+  if (args.interactive)
+    askForRenames(from, to, options, diags);
+  return options;
+}
+
 
 std::vector<ir::HazardAllowance>
 driver::parseAllowances(llvm::ArrayRef<std::string> allowed) {

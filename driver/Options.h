@@ -36,11 +36,21 @@ void addCommonOptions(CLI::App &cmd, CommonOptions &opts,
                       bool withInputs = true);
 /// Adds -o, --write-if-changed and --depfile (which requires -o).
 void addOutputOptions(CLI::App &cmd, CommonOptions &opts);
-/// Adds the repeatable --rename KIND:OLD=NEW (diff, generate).
-void addRenameOption(CLI::App &cmd, std::vector<std::string> &renames);
+/// How a diff is steered from the command line (diff, generate).
+struct DiffRequestArgs {
+  std::vector<std::string> renames; ///< --rename KIND:OLD=NEW, validated
+  std::vector<std::string> allowed; ///< --allow CODE[=OBJECT], validated
+  bool interactive = false;         ///< --interactive
+};
 
-/// `--allow CODE[=OBJECT]` (repeatable), validated while parsing.
-void addAllowOption(CLI::App &cmd, std::vector<std::string> &allowed);
+/// Adds the repeatable --rename and --allow, and --interactive.
+void addDiffRequestOptions(CLI::App &cmd, DiffRequestArgs &args);
+
+/// The diff options the arguments ask for; with --interactive, after asking
+/// about possible renames (driver/InteractiveRenames.h).
+ir::DiffOptions makeDiffOptions(const DiffRequestArgs &args,
+                                const ir::Schema &from, const ir::Schema &to,
+                                DiagnosticEngine &diags);
 
 /// The validated `--allow` values as hazard allowances.
 std::vector<ir::HazardAllowance>

@@ -766,6 +766,10 @@ void Differ::diffColumns(TablePair &tp) {
   for (const Column *b : tp.columns.created)
     for (const Column *a : tp.columns.dropped)
       if (sameType(a->type, b->type)) {
+        if (options.renameCandidates)
+          options.renameCandidates->push_back(
+              {RenameRequest::Kind::Column,
+               tp.to->name.str() + "." + a->name.str(), b->name.str()});
         diags.report(
             DiagID::PossibleRename, b->range,
             fmt::format("column '{}' of table '{}' is added and '{}' dropped; "
@@ -921,6 +925,11 @@ void Differ::warnPossibleRenames(const Matching<Table> &tables) {
                 : fmt::format("pass --rename table:{}={}", a->name.str(),
                               b->name.ns.empty() ? "public." + b->name.str()
                                                  : b->name.str());
+        if (options.renameCandidates)
+          options.renameCandidates->push_back(
+              {RenameRequest::Kind::Table, a->name.str(),
+               b->name.ns.empty() ? "public." + b->name.str()
+                                  : b->name.str()});
         diags.report(
             DiagID::PossibleRename, b->range,
             fmt::format("table '{}' is created and '{}' dropped with the same "

@@ -33,6 +33,9 @@ std::optional<RenameRequest> parseRenameRequest(llvm::StringRef text);
 
 struct DiffOptions {
   std::vector<RenameRequest> renames;
+  /// When set, receives the rename each possible-rename warning suggests
+  /// (for asking the user, `--interactive`).
+  std::vector<RenameRequest> *renameCandidates = nullptr;
 };
 
 /// A hazard accepted for one object (`--allow CODE[=OBJECT]`): its warning
