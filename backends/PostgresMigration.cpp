@@ -12,6 +12,7 @@
 #include "backends/PostgresDDL.h"
 #include "backends/SQLFragments.h"
 #include "backends/SQLTypes.h"
+#include "ir/Naming.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include <fmt/format.h>
@@ -45,6 +46,12 @@ private:
                     const QualifiedName &to, bool isType = false);
   void rebuildEnum(const Change &c);
   void alterColumn(const Change &c);
+  /// The sequence of a serial column: its drop before, its creation after
+  /// the column's other changes.
+  void dropSerialSequence(const Change &c);
+  void makeSerial(const Change &c);
+  /// New values of an identity or serial column continue after the rows'.
+  void continueAfterRows(const Change &c, const std::string &sequence);
   void alterSequence(const Change &c);
   void write(const Change &c);
 
@@ -110,14 +117,11 @@ void PostgresMigrationWriter::rebuildEnum(const Change &c) {
 void PostgresMigrationWriter::alterColumn(const Change &c) {
   const Column &a = *c.fromColumn, &b = *c.toColumn;
   std::string prefix = alterTable(c) + " ALTER COLUMN " + ddl.quote(b.name);
-  if ((c.aspects & AspectIdentity) &&
-      (a.identity == Identity::Serial || b.identity == Identity::Serial)) {
-    unsupported(c, b.range,
-                "changing a column to or from a serial type is not supported "
-                "yet; write that migration by hand");
-    return;
-  }
-  if ((c.aspects & AspectIdentity) && b.identity == Identity::None)
+  bool identityChanged = c.aspects & AspectIdentity;
+  if (identityChanged && a.identity == Identity::Serial)
+    dropSerialSequence(c);
+  else if (identityChanged && a.identity != Identity::None &&
+           (b.identity == Identity::None || b.identity == Identity::Serial))
     emit(prefix + " DROP IDENTITY");
   if (c.aspects & AspectGenerated)
     emit(prefix + " DROP EXPRESSION");
@@ -129,7 +133,11 @@ void PostgresMigrationWriter::alterColumn(const Change &c) {
   if (a.defaultValue && (resetDefault || retype))
     emit(prefix + " DROP DEFAULT");
   if (retype) {
-    std::string type = ddl.columnType(b);
+    // A serial spelling is no type: its sequence is made separately.
+    Column plain = b;
+    if (plain.identity == Identity::Serial)
+      plain.identity = Identity::None;
+    std::string type = ddl.columnType(plain);
     std::string text = prefix + " TYPE " + type;
     if (!b.collation.empty())
       text += " COLLATE " + ddl.quote(b.collation);
@@ -141,13 +149,54 @@ void PostgresMigrationWriter::alterColumn(const Change &c) {
     emit(prefix + " SET DEFAULT " + ddl.operand(b.defaultValue));
   if (c.aspects & AspectNullability)
     emit(prefix + (b.nullable ? " DROP NOT NULL" : " SET NOT NULL"));
-  if ((c.aspects & AspectIdentity) && b.identity != Identity::None) {
-    StringRef kind = b.identity == Identity::Always ? "ALWAYS" : "BY DEFAULT";
-    if (a.identity == Identity::None)
-      emit(fmt::format("{} ADD GENERATED {} AS IDENTITY", prefix, kind.str()));
-    else
-      emit(fmt::format("{} SET GENERATED {}", prefix, kind.str()));
+  if (!identityChanged || b.identity == Identity::None)
+    return;
+  if (b.identity == Identity::Serial) {
+    makeSerial(c);
+    return;
   }
+  StringRef kind = b.identity == Identity::Always ? "ALWAYS" : "BY DEFAULT";
+  if (a.identity == Identity::Always || a.identity == Identity::ByDefault) {
+    emit(fmt::format("{} SET GENERATED {}", prefix, kind.str()));
+    return;
+  }
+  emit(fmt::format("{} ADD GENERATED {} AS IDENTITY", prefix, kind.str()));
+  continueAfterRows(c, fmt::format("pg_get_serial_sequence({}, {})",
+                                   ddl.literal(ddl.quote(currentTable(c))),
+                                   ddl.literal(b.name)));
+}
+
+void PostgresMigrationWriter::dropSerialSequence(const Change &c) {
+  // The sequence's name is whatever PostgreSQL chose when the column was
+  // made (renames of the table do not rename it), so it is looked up.
+  const Column &b = *c.toColumn;
+  emit(alterTable(c) + " ALTER COLUMN " + ddl.quote(b.name) + " DROP DEFAULT");
+  emit(fmt::format("DO $schemac$ BEGIN EXECUTE 'DROP SEQUENCE ' || "
+                   "pg_get_serial_sequence({}, {}); END $schemac$",
+                   ddl.literal(ddl.quote(currentTable(c))),
+                   ddl.literal(b.name)));
+}
+
+void PostgresMigrationWriter::makeSerial(const Change &c) {
+  // The name PostgreSQL gives a serial's sequence: <table>_<column>_seq.
+  const Column &b = *c.toColumn;
+  QualifiedName table = currentTable(c);
+  QualifiedName sequence{table.ns,
+                         ir::makeObjectName(table.name, b.name, "seq")};
+  std::string name = ddl.quote(sequence);
+  emit(fmt::format("CREATE SEQUENCE {} AS {} OWNED BY {}.{}", name,
+                   getPostgresTypeName(b.type), ddl.quote(table),
+                   ddl.quote(b.name)));
+  continueAfterRows(c, ddl.literal(name));
+  emit(fmt::format("{} ALTER COLUMN {} SET DEFAULT nextval({}::regclass)",
+                   alterTable(c), ddl.quote(b.name), ddl.literal(name)));
+}
+
+void PostgresMigrationWriter::continueAfterRows(const Change &c,
+                                                const std::string &sequence) {
+  std::string column = ddl.quote(c.toColumn->name);
+  emit(fmt::format("SELECT setval({}, COALESCE(max({}), 0) + 1, false) FROM {}",
+                   sequence, column, ddl.quote(currentTable(c))));
 }
 
 void PostgresMigrationWriter::alterSequence(const Change &c) {
