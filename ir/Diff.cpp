@@ -786,7 +786,12 @@ void Differ::diffColumns(TablePair &tp) {
 void Differ::diffConstraints(TablePair &tp) {
   auto m = match<Constraint>(
       pointers(tp.from->constraints), pointers(tp.to->constraints),
-      [](const Constraint *c) { return c->name.str(); },
+      // Unnamed ones (SQLite keeps them) have no name to match by: each
+      // gets a key of its own and is paired by definition below.
+      [](const Constraint *c) {
+        return c->name.empty() ? fmt::format("\x1f{}", (const void *)c)
+                               : c->name.str();
+      },
       [](const Constraint *c) { return formerNames(c->was); },
       requests(RenameRequest::Kind::Constraint, tp.to->name.key()));
   std::vector<const Constraint *> created =
