@@ -197,7 +197,7 @@ bool Session::readSchema(const std::vector<std::string> &paths,
   // Sema on files with syntax errors would only add follow-on errors.
   if (diags.hasErrors())
     return false;
-  std::vector<const ast::File *> fileRefs;
+  std::vector<ast::File *> fileRefs;
   for (const auto &f : files)
     fileRefs.push_back(f.get());
   SemaOptions semaOptions;

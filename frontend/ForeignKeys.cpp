@@ -51,7 +51,7 @@ static std::string joinColumns(llvm::ArrayRef<llvm::StringRef> columns) {
 
 void SemaImpl::resolveForeignKeys(TableInfo &info) {
   for (PendingForeignKey &p : info.foreignKeys) {
-    const ast::ForeignKeyRef &ref = *p.ref;
+    const ast::ForeignKeyRef &ref = p.ref;
     ir::ForeignKey &fk = *p.fk;
     if (!checkNamespace(ref.table))
       continue;

@@ -114,7 +114,7 @@ void SemaImpl::addForeignKey(TableInfo &info,
   fk->initiallyDeferred = ref.initiallyDeferred;
   fk->was = std::move(was);
   fk->range = range;
-  info.foreignKeys.push_back({fk.get(), &ref, std::move(columnRanges), range});
+  info.foreignKeys.push_back({fk.get(), ref, std::move(columnRanges), range});
   info.naming.push_back(
       {ir::NamedKind::ForeignKey, fk.get(), 0, name, std::move(words)});
   info.ir->constraints.push_back(std::move(fk));

@@ -5,12 +5,14 @@
 namespace schemac {
 namespace sema {
 
-bool SemaImpl::run(llvm::ArrayRef<const ast::File *> files) {
-  declareAll(files);
+bool SemaImpl::run(llvm::ArrayRef<ast::File *> files) {
+  declareAll(std::vector<const ast::File *>(files.begin(), files.end()));
   for (EnumInfo *e : enumList)
     lowerEnum(*e);
-  for (TableInfo &t : tables)
+  for (TableInfo &t : tables) {
     lowerTable(t);
+    releaseColumns(t);
+  }
   for (TableInfo &t : tables)
     resolveForeignKeys(t);
   for (const ast::SequenceDef *s : sequences)
@@ -26,9 +28,18 @@ bool SemaImpl::run(llvm::ArrayRef<const ast::File *> files) {
   return !diags.hasErrors();
 }
 
+void SemaImpl::releaseColumns(TableInfo &info) {
+  // Nothing reads a column's AST after its table is lowered (foreign keys
+  // keep copies of their references). run() was given the files to
+  // consume, so the const view the passes share is cast away here only.
+  info.columnDefs = {};
+  auto &columns = const_cast<ast::TableDef *>(info.def)->columns;
+  std::vector<ast::ColumnDef>().swap(columns);
+}
+
 } // namespace sema
 
-bool analyzeSchema(llvm::ArrayRef<const ast::File *> files, ir::Schema &out,
+bool analyzeSchema(llvm::ArrayRef<ast::File *> files, ir::Schema &out,
                    DiagnosticEngine &diags, const SemaOptions &options) {
   return sema::SemaImpl(out, diags, options).run(files);
 }

@@ -18,7 +18,9 @@ struct SemaOptions {
 /// Resolves names across all files, checks the schema, and lowers it into
 /// `out` (whose arena the files were parsed into). Returns false if any
 /// error was reported; `out` is then incomplete and must not be emitted.
-bool analyzeSchema(llvm::ArrayRef<const ast::File *> files, ir::Schema &out,
+/// Consumes the files: each table's columns are released once lowered, so
+/// a large schema's AST and IR are never in memory whole at once.
+bool analyzeSchema(llvm::ArrayRef<ast::File *> files, ir::Schema &out,
                    DiagnosticEngine &diags, const SemaOptions &options);
 
 } // namespace schemac

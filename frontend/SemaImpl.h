@@ -55,7 +55,7 @@ struct NamingItem {
 /// A foreign key resolved after every table is lowered.
 struct PendingForeignKey {
   ir::ForeignKey *fk;
-  const ast::ForeignKeyRef *ref;
+  ast::ForeignKeyRef ref; ///< a copy: column ASTs are freed once lowered
   std::vector<SourceRange> columnRanges; ///< per local column
   SourceRange range;                     ///< the whole constraint
 };
@@ -100,7 +100,7 @@ public:
   SemaImpl(ir::Schema &out, DiagnosticEngine &diags, const SemaOptions &opts)
       : out(out), diags(diags), opts(opts) {}
 
-  bool run(llvm::ArrayRef<const ast::File *> files);
+  bool run(llvm::ArrayRef<ast::File *> files);
 
   // SymbolTable.cpp
   void declareAll(llvm::ArrayRef<const ast::File *> files);
@@ -130,6 +130,8 @@ public:
   // LowerSequence.cpp, LowerView.cpp
   void lowerEnum(EnumInfo &info);
   void lowerTable(TableInfo &info);
+  /// Frees the AST of a lowered table's columns (see analyzeSchema).
+  void releaseColumns(TableInfo &info);
   void lowerColumn(TableInfo &info, const ast::ColumnDef &def);
   void lowerColumnOptions(TableInfo &info, const ast::ColumnDef &def,
                           ir::Column &col);
