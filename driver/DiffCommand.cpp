@@ -27,9 +27,10 @@ Examples:
                               take a drop and create for a rename
 
 Renames are never guessed: give @was(old) in the new schema or --rename.
-KIND is table, column, enum, sequence, index or constraint; columns,
-indexes and constraints are named TABLE.NAME (new table name):
-  --rename column:users.mail=email
+KIND is table, column, enum, sequence, index, constraint or value (an enum
+value); columns, indexes and constraints are named TABLE.NAME (new table
+name), enum values ENUM.VALUE (new enum name):
+  --rename column:users.mail=email   --rename value:mood.happy=glad
 Exit codes: 0 success (with --exit-code: no change), 1 errors (with
 --exit-code: changes), 2 usage errors (with --exit-code: also errors).
 )";

@@ -93,6 +93,12 @@ std::vector<ir::RenameRequest> reversedRenames(const ir::Migration &m) {
                          c.toConstraint->name.str(),
                      c.fromConstraint->name.str()});
       break;
+    case ir::ChangeKind::RenameEnumValue:
+      // The enum as the down migration's new schema names it.
+      out.push_back({K::EnumValue,
+                     qualified(c.fromEnum->name) + "." + c.otherValue.str(),
+                     c.value.str()});
+      break;
     case ir::ChangeKind::RenameIndex:
       out.push_back({K::Index,
                      qualified(c.fromTable->name) + "." +

@@ -36,12 +36,14 @@ std::optional<RenameRequest> ir::parseRenameRequest(StringRef text) {
           .Case("sequence", RenameRequest::Kind::Sequence)
           .Case("index", RenameRequest::Kind::Index)
           .Case("constraint", RenameRequest::Kind::Constraint)
+          .Case("value", RenameRequest::Kind::EnumValue)
           .Default(std::nullopt);
   if (!kind || from.empty() || to.empty())
     return std::nullopt;
   bool member = *kind == RenameRequest::Kind::Column ||
                 *kind == RenameRequest::Kind::Index ||
-                *kind == RenameRequest::Kind::Constraint;
+                *kind == RenameRequest::Kind::Constraint ||
+                *kind == RenameRequest::Kind::EnumValue;
   if (member && !from.contains('.'))
     return std::nullopt;
   return RenameRequest{*kind, from.str(), to.str()};
@@ -263,8 +265,9 @@ private:
   DiagnosticEngine &diags;
   ExprArena scratch;
   std::vector<Change> phases[NumPhases];
-  /// Old enum key -> new enum; old table -> its pair.
+  /// Old enum key -> new enum; new enum -> old; old table -> its pair.
   llvm::StringMap<const EnumType *> enumRenames;
+  llvm::DenseMap<const EnumType *, const EnumType *> oldEnumOfNew;
   llvm::DenseMap<const Table *, TablePair *> pairOfOld;
   std::vector<std::unique_ptr<TablePair>> tablePairs;
   /// Tables whose columns change in a way views over them cannot survive.
@@ -478,17 +481,24 @@ void Differ::diffNamespaces() {
 }
 
 void Differ::diffEnumValues(const EnumType &a, const EnumType &b) {
-  // Value renames from @was hints.
+  // Value renames from --rename value:..., then from @was hints.
   llvm::StringSet<> newNames, oldNames;
   for (const EnumValue &v : b.values)
     newNames.insert(v.name);
   for (const EnumValue &v : a.values)
     oldNames.insert(v.name);
+  llvm::StringMap<std::string> requested =
+      requests(RenameRequest::Kind::EnumValue, b.name.key());
   llvm::StringMap<StringRef> renames; // old -> new
   for (const EnumValue &v : b.values) {
     if (oldNames.count(v.name))
       continue;
-    for (StringRef was : v.was)
+    std::vector<StringRef> formers;
+    auto req = requested.find(v.name);
+    if (req != requested.end())
+      formers.push_back(req->second);
+    formers.insert(formers.end(), v.was.begin(), v.was.end());
+    for (StringRef was : formers)
       if (oldNames.count(was) && !newNames.count(was) &&
           !renames.count(was)) {
         renames[was] = v.name;
@@ -551,6 +561,7 @@ void Differ::diffEnums() {
       [](const EnumType *e) { return formerKeys(e); },
       requests(RenameRequest::Kind::Enum));
   for (auto [a, b] : m.pairs) {
+    oldEnumOfNew[b] = a;
     if (a->name != b->name) {
       Change &c = add(RenameObjects, ChangeKind::RenameEnum);
       c.fromEnum = a;
@@ -1035,7 +1046,8 @@ void Differ::diffViews() {
 /// Whether `schema` has what a rename request names: a table, enum or
 /// sequence by [ns.]name, or a member of `table` by its name.
 static bool hasRequested(const Schema &schema, const Table *table,
-                         RenameRequest::Kind kind, StringRef name) {
+                         const EnumType *enumType, RenameRequest::Kind kind,
+                         StringRef name) {
   switch (kind) {
   case RenameRequest::Kind::Table:
     return schema.findTable(splitQualified(name)) != nullptr;
@@ -1053,6 +1065,10 @@ static bool hasRequested(const Schema &schema, const Table *table,
     return table && llvm::any_of(table->constraints, [&](const auto &c) {
              return c->name == name;
            });
+  case RenameRequest::Kind::EnumValue:
+    return enumType && llvm::any_of(enumType->values, [&](const EnumValue &v) {
+             return v.name == name;
+           });
   }
   return false;
 }
@@ -1061,9 +1077,16 @@ void Differ::checkRequestsUsed() {
   for (const RenameRequest &r : options.renames) {
     StringRef name = r.from;
     const TablePair *pair = nullptr;
-    if (r.kind == RenameRequest::Kind::Column ||
-        r.kind == RenameRequest::Kind::Index ||
-        r.kind == RenameRequest::Kind::Constraint) {
+    const EnumType *newEnum = nullptr, *oldEnum = nullptr;
+    if (r.kind == RenameRequest::Kind::EnumValue) {
+      // ENUM.VALUE: ENUM as the new schema names it, VALUE as the old.
+      auto [enumName, value] = StringRef(r.from).rsplit('.');
+      name = value;
+      newEnum = to.findEnum(splitQualified(enumName));
+      oldEnum = oldEnumOfNew.lookup(newEnum);
+    } else if (r.kind == RenameRequest::Kind::Column ||
+               r.kind == RenameRequest::Kind::Index ||
+               r.kind == RenameRequest::Kind::Constraint) {
       // TABLE.MEMBER: TABLE as the new schema names it, MEMBER as the old.
       auto [table, member] = StringRef(r.from).rsplit('.');
       name = member;
@@ -1071,11 +1094,13 @@ void Differ::checkRequestsUsed() {
         if (tp->to->name == splitQualified(table))
           pair = tp.get();
     }
-    if (!hasRequested(from, pair ? pair->from : nullptr, r.kind, name))
+    if (!hasRequested(from, pair ? pair->from : nullptr, oldEnum, r.kind,
+                      name))
       diags.report(DiagID::InvalidRename, {},
                    fmt::format("--rename {}: the old schema has no such object",
                                r.from));
-    else if (hasRequested(to, pair ? pair->to : nullptr, r.kind, name))
+    else if (hasRequested(to, pair ? pair->to : nullptr, newEnum, r.kind,
+                          name))
       // Objects are matched by name first, so the old one keeps its name.
       diags.report(DiagID::InvalidRename, {},
                    fmt::format("--rename {}: the new schema still has '{}', "

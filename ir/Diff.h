@@ -21,10 +21,13 @@ namespace schemac::ir {
 
 /// A rename given outside the schema (`--rename KIND:OLD=NEW`).
 struct RenameRequest {
-  enum class Kind : uint8_t { Table, Column, Enum, Sequence, Index, Constraint };
+  enum class Kind : uint8_t {
+    Table, Column, Enum, Sequence, Index, Constraint, EnumValue
+  };
   Kind kind;
   /// Tables, enums, sequences: [ns.]name. Columns, indexes, constraints:
-  /// [ns.]table.name; `to` is then the new name alone.
+  /// [ns.]table.name; enum values: [ns.]enum.value (the enum's new name);
+  /// `to` is then the new name alone.
   std::string from, to;
 };
 
