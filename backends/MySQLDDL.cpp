@@ -183,33 +183,44 @@ std::string MySQLDDL::createIndex(const Table &table, const Index &index) {
   return text;
 }
 
+std::vector<StringRef> backends::getMySQLKeyColumns(const Constraint &key) {
+  if (const auto *pk = llvm::dyn_cast<PrimaryKey>(&key))
+    return pk->columns;
+  if (const auto *u = llvm::dyn_cast<UniqueConstraint>(&key))
+    return u->columns;
+  return {};
+}
+
+std::vector<StringRef> backends::getMySQLKeyColumns(const Index &index) {
+  std::vector<StringRef> columns;
+  for (const IndexElement &element : index.elements) {
+    const auto *ref = llvm::dyn_cast<ColumnRef>(element.expr);
+    if (!ref || element.prefixLength)
+      break;
+    columns.push_back(ref->getColumn());
+  }
+  return columns;
+}
+
 std::optional<std::string> MySQLDDL::foreignKeyIndex(const Table &table,
                                                       const ForeignKey &fk) {
   auto startsWithFK = [&](llvm::ArrayRef<StringRef> columns) {
     return columns.size() >= fk.columns.size() &&
            llvm::equal(columns.take_front(fk.columns.size()), fk.columns);
   };
-  for (const auto &constraint : table.constraints) {
-    if (const auto *pk = llvm::dyn_cast<PrimaryKey>(constraint.get()))
-      if (startsWithFK(pk->columns))
-        return std::nullopt;
-    if (const auto *u = llvm::dyn_cast<UniqueConstraint>(constraint.get()))
-      if (startsWithFK(u->columns))
-        return std::nullopt;
-  }
-  for (const Index &index : table.indexes) {
-    std::vector<StringRef> columns;
-    // A prefix key cannot back a foreign key: columns end before it.
-    for (const IndexElement &element : index.elements) {
-      if (element.prefixLength)
-        break;
-      columns.push_back(llvm::cast<ColumnRef>(element.expr)->getColumn());
-    }
-    if (startsWithFK(columns))
+  for (const auto &constraint : table.constraints)
+    if (startsWithFK(getMySQLKeyColumns(*constraint)))
       return std::nullopt;
-  }
-  return "CREATE INDEX " + quote(fk.name) + " ON " + quote(table.name.name) +
-         " (" + quoteList(fk.columns) + ')';
+  for (const Index &index : table.indexes)
+    if (startsWithFK(getMySQLKeyColumns(index)))
+      return std::nullopt;
+  return createForeignKeyIndex(table.name.name, fk);
+}
+
+std::string MySQLDDL::createForeignKeyIndex(StringRef table,
+                                            const ForeignKey &fk) const {
+  return "CREATE INDEX " + quote(fk.name) + " ON " + quote(table) + " (" +
+         quoteList(fk.columns) + ')';
 }
 
 std::string MySQLDDL::addForeignKey(const Table &table,

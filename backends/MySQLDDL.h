@@ -12,8 +12,16 @@
 #include "ir/Schema.h"
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace schemac::backends {
+
+/// The columns a primary or unique key or an index starts with, as far as
+/// InnoDB can use them to back a foreign key or an AUTO_INCREMENT column:
+/// an index stops at a prefix or expression key; other constraints have
+/// none.
+std::vector<llvm::StringRef> getMySQLKeyColumns(const ir::Constraint &key);
+std::vector<llvm::StringRef> getMySQLKeyColumns(const ir::Index &index);
 
 class MySQLDDL {
 public:
@@ -38,6 +46,10 @@ public:
   /// name).
   std::optional<std::string> foreignKeyIndex(const ir::Table &table,
                                              const ir::ForeignKey &fk);
+  /// CREATE INDEX for the index the export makes for `fk`, on the table
+  /// named `table` (a migration may need it before the table is renamed).
+  std::string createForeignKeyIndex(llvm::StringRef table,
+                                    const ir::ForeignKey &fk) const;
   std::string addForeignKey(const ir::Table &table, const ir::ForeignKey &fk);
   std::string createView(const ir::View &view) const;
   bool hasErrors() const { return exprs.hasErrors(); }

@@ -22,6 +22,7 @@
 #include "backends/SQLiteDDL.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include <fmt/format.h>
 
 using namespace schemac;
@@ -64,6 +65,11 @@ private:
   const Table *newTableOf(const Table &t) const;
   void planRebuilds(const Migration &m);
   void rebuild(const Table &t);
+  /// What the copy of a rebuild selects for new column `c` from its old
+  /// self `was` (named `source`): the column, or for an enum with renamed
+  /// values a CASE mapping them, since the new CHECK refuses the old names.
+  std::string copySource(const Column &c, const Column &was,
+                         StringRef source) const;
   /// Whether the change is done by its table's rebuild (or by CREATE TABLE
   /// of a new table) and writes nothing itself.
   bool coveredByTable(const Change &c) const;
@@ -86,6 +92,10 @@ private:
   llvm::DenseMap<const Table *, const Table *> renamedTo, renamedFrom;
   /// (new table, new column) -> old column name, for renamed columns.
   llvm::DenseMap<const Column *, StringRef> columnSource;
+  /// New enum -> its renamed values (old name, new name).
+  llvm::DenseMap<const EnumType *,
+                  std::vector<std::pair<StringRef, StringRef>>>
+      valueRenames;
   bool ok = true;
 };
 
@@ -120,6 +130,8 @@ void SQLiteMigrationWriter::planRebuilds(const Migration &m) {
       renamedFrom[c.toTable] = c.fromTable;
     } else if (c.kind == ChangeKind::RenameColumn) {
       columnSource[c.toColumn] = c.fromColumn->name;
+    } else if (c.kind == ChangeKind::RenameEnumValue) {
+      valueRenames[c.toEnum].emplace_back(c.value, c.otherValue);
     }
   }
   for (const Change &c : m.changes) {
@@ -175,8 +187,10 @@ void SQLiteMigrationWriter::rebuild(const Table &t) {
   std::string temp = (t.name.name + "__schemac_new").str();
   out.push_back(ddl.createTable(t, temp));
   // Copy what each new column had: its old self, or what it was renamed
-  // from; new and generated columns take their defaults or expressions.
-  std::vector<StringRef> targets, sources;
+  // from; new and generated columns take their defaults or expressions. A
+  // generated column made plain keeps its values: SELECT reads them.
+  std::vector<StringRef> targets;
+  std::vector<std::string> sources;
   for (const Column &c : t.columns) {
     if (c.generated)
       continue;
@@ -184,17 +198,16 @@ void SQLiteMigrationWriter::rebuild(const Table &t) {
     StringRef source =
         renamed != columnSource.end() ? renamed->second : StringRef(c.name);
     const Column *was = old ? old->findColumn(source) : nullptr;
-    if (!was || was->generated)
+    if (!was)
       continue;
     targets.push_back(c.name);
-    sources.push_back(source);
+    sources.push_back(copySource(c, *was, source));
   }
   if (!targets.empty())
     out.push_back(fmt::format("INSERT INTO {} ({}) SELECT {} FROM {}",
                               quote(temp),
                               quoteIdentifierList(Dialect::SQLite, targets),
-                              quoteIdentifierList(Dialect::SQLite, sources),
-                              quote(t.name.name)));
+                              llvm::join(sources, ", "), quote(t.name.name)));
   out.push_back("DROP TABLE " + quote(t.name.name));
   out.push_back("PRAGMA legacy_alter_table = ON");
   out.push_back("ALTER TABLE " + quote(temp) + " RENAME TO " +
@@ -202,6 +215,23 @@ void SQLiteMigrationWriter::rebuild(const Table &t) {
   out.push_back("PRAGMA legacy_alter_table = OFF");
   for (const Index &index : t.indexes)
     out.push_back(ddl.createIndex(t, index));
+}
+
+std::string SQLiteMigrationWriter::copySource(const Column &c,
+                                              const Column &was,
+                                              StringRef source) const {
+  std::string column = quote(source);
+  if (c.type.kind != TypeKind::Enum || was.type.kind != TypeKind::Enum)
+    return column;
+  const EnumType *e = to.findEnum({c.type.ns, c.type.name});
+  auto renames = valueRenames.find(e);
+  if (!e || renames == valueRenames.end())
+    return column;
+  std::string text = "CASE " + column;
+  for (auto [oldName, newName] : renames->second)
+    text += " WHEN " + quoteStringLiteral(Dialect::SQLite, oldName) +
+            " THEN " + quoteStringLiteral(Dialect::SQLite, newName);
+  return text + " ELSE " + column + " END";
 }
 
 bool SQLiteMigrationWriter::coveredByTable(const Change &c) const {
