@@ -9,10 +9,11 @@ using namespace schemac::backends;
 std::optional<std::string>
 backends::writeMigrationSQL(ir::Dialect d, const ir::Migration &migration,
                             const ir::Schema &from, const ir::Schema &to,
-                            DiagnosticEngine &diags) {
+                            DiagnosticEngine &diags,
+                            const MigrationSQLOptions &options) {
   switch (d) {
   case ir::Dialect::PostgreSQL:
-    return writePostgresMigration(migration, diags);
+    return writePostgresMigration(migration, diags, options);
   case ir::Dialect::MySQL:
     return writeMySQLMigration(migration, to, diags);
   case ir::Dialect::SQLite:

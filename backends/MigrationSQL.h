@@ -16,19 +16,26 @@
 
 namespace schemac::backends {
 
+/// How a migration is written, where a dialect offers a choice.
+struct MigrationSQLOptions {
+  /// PostgreSQL: build and drop indexes of existing tables CONCURRENTLY,
+  /// without blocking writes; the script then runs outside a transaction.
+  bool concurrentIndexes = false;
+};
+
 /// The migration from `from` to `to` as a SQL script for dialect `d` (each
 /// statement ends in ";\n", a blank line between two); std::nullopt after
 /// reporting what `d` cannot migrate.
-std::optional<std::string> writeMigrationSQL(ir::Dialect d,
-                                             const ir::Migration &migration,
-                                             const ir::Schema &from,
-                                             const ir::Schema &to,
-                                             DiagnosticEngine &diags);
+std::optional<std::string>
+writeMigrationSQL(ir::Dialect d, const ir::Migration &migration,
+                  const ir::Schema &from, const ir::Schema &to,
+                  DiagnosticEngine &diags,
+                  const MigrationSQLOptions &options = {});
 
 /// The PostgreSQL writer (PostgresMigration.cpp).
 std::optional<std::string>
-writePostgresMigration(const ir::Migration &migration,
-                       DiagnosticEngine &diags);
+writePostgresMigration(const ir::Migration &migration, DiagnosticEngine &diags,
+                       const MigrationSQLOptions &options);
 
 /// The MySQL writer (MySQLMigration.cpp): statements run one by one (MySQL
 /// DDL commits implicitly).

@@ -180,8 +180,11 @@ std::string PostgresDDL::indexElement(const IndexElement &element) {
   return text;
 }
 
-std::string PostgresDDL::createIndex(const Table &table, const Index &index) {
+std::string PostgresDDL::createIndex(const Table &table, const Index &index,
+                                     bool concurrently) {
   std::string text = index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+  if (concurrently)
+    text += "CONCURRENTLY ";
   text += quote(index.name) + " ON " + quote(table.name);
   if (!index.method.empty())
     text += " USING " + quote(index.method);

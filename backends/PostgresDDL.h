@@ -46,7 +46,8 @@ public:
   std::string addConstraint(const ir::Table &table,
                             const ir::Constraint &constraint);
   std::string addForeignKey(const ir::Table &table, const ir::ForeignKey &fk);
-  std::string createIndex(const ir::Table &table, const ir::Index &index);
+  std::string createIndex(const ir::Table &table, const ir::Index &index,
+                          bool concurrently = false);
   std::string createView(const ir::View &view) const;
   /// COMMENT ON `what` `name` IS text (NULL for an empty text).
   std::string comment(llvm::StringRef what, const std::string &name,

@@ -26,8 +26,9 @@ namespace {
 
 class PostgresMigrationWriter {
 public:
-  explicit PostgresMigrationWriter(DiagnosticEngine &diags)
-      : diags(diags), ddl(diags) {}
+  PostgresMigrationWriter(DiagnosticEngine &diags,
+                          const MigrationSQLOptions &options)
+      : diags(diags), options(options), ddl(diags) {}
 
   std::optional<std::string> write(const Migration &migration);
 
@@ -56,7 +57,10 @@ private:
   void write(const Change &c);
 
   DiagnosticEngine &diags;
+  const MigrationSQLOptions &options;
   PostgresDDL ddl;
+  /// Statements that cannot run inside a transaction were written.
+  bool concurrent = false;
   /// Old table key -> new namespace, for tables that change namespace:
   /// PostgreSQL moves the sequences they own with them.
   llvm::StringMap<StringRef> movedTables;
@@ -327,11 +331,17 @@ void PostgresMigrationWriter::write(const Change &c) {
          ddl.quote(c.fromConstraint->name) + " TO " +
          ddl.quote(c.toConstraint->name));
     return;
-  case ChangeKind::CreateIndex:
-    emit(ddl.createIndex(*c.toTable, *c.toIndex));
+  case ChangeKind::CreateIndex: {
+    // Only an existing table has rows whose scan would block writes.
+    bool concurrently = options.concurrentIndexes && c.fromTable;
+    concurrent |= concurrently;
+    emit(ddl.createIndex(*c.toTable, *c.toIndex, concurrently));
     return;
+  }
   case ChangeKind::DropIndex:
-    emit("DROP INDEX " +
+    concurrent |= options.concurrentIndexes;
+    emit(std::string("DROP INDEX ") +
+         (options.concurrentIndexes ? "CONCURRENTLY " : "") +
          ddl.quote(QualifiedName{currentTable(c).ns, c.fromIndex->name}));
     return;
   case ChangeKind::RenameIndex:
@@ -367,13 +377,17 @@ PostgresMigrationWriter::write(const Migration &migration) {
   // PostgreSQL refuses to use an enum value added in the same transaction
   // (a default or cast naming it), so such a migration runs statement by
   // statement; the directive says so to whatever applies it.
+  // Neither can CREATE/DROP INDEX CONCURRENTLY run inside one.
   bool addsEnumValues = llvm::any_of(migration.changes, [](const Change &c) {
     return c.kind == ChangeKind::AddEnumValue;
   });
-  std::string header =
-      addsEnumValues ? "-- schemac:no-transaction (PostgreSQL cannot use an "
-                       "enum value added in the same transaction)\n\n"
-                     : "";
+  std::string header;
+  if (addsEnumValues)
+    header = "-- schemac:no-transaction (PostgreSQL cannot use an enum value "
+             "added in the same transaction)\n\n";
+  else if (concurrent)
+    header = "-- schemac:no-transaction (indexes are built and dropped "
+             "CONCURRENTLY)\n\n";
   return header + joinStatements(out);
 }
 
@@ -381,6 +395,7 @@ PostgresMigrationWriter::write(const Migration &migration) {
 
 std::optional<std::string>
 backends::writePostgresMigration(const Migration &migration,
-                                 DiagnosticEngine &diags) {
-  return PostgresMigrationWriter(diags).write(migration);
+                                 DiagnosticEngine &diags,
+                                 const MigrationSQLOptions &options) {
+  return PostgresMigrationWriter(diags, options).write(migration);
 }

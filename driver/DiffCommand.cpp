@@ -99,8 +99,12 @@ Command driver::addDiffCommand(CLI::App &root) {
               return fail();
             std::optional<std::string> sql;
             if (dialect && args->emit != "migration-ir") {
+              auto sqlOptions = makeSQLOptions(args->request, *dialect,
+                                               session.getDiags());
+              if (!sqlOptions)
+                return fail();
               sql = backends::writeMigrationSQL(*dialect, migration, from, to,
-                                                session.getDiags());
+                                                session.getDiags(), *sqlOptions);
               if (!sql)
                 return fail();
             }

@@ -208,10 +208,13 @@ Command driver::addGenerateCommand(CLI::App &root) {
 
             std::string upSQL, downSQL;
             if (!args->custom) {
-              auto sql =
-                  backends::writeMigrationSQL(*dialect, up, from, to, diags);
-              auto reverse =
-                  backends::writeMigrationSQL(*dialect, down, to, from, diags);
+              auto sqlOptions = makeSQLOptions(args->request, *dialect, diags);
+              if (!sqlOptions)
+                return session.finish();
+              auto sql = backends::writeMigrationSQL(*dialect, up, from, to,
+                                                     diags, *sqlOptions);
+              auto reverse = backends::writeMigrationSQL(
+                  *dialect, down, to, from, diags, *sqlOptions);
               if (!sql || !reverse)
                 return session.finish();
               upSQL = std::move(*sql);

@@ -1,10 +1,11 @@
 //===- Options.cpp - options every schemac subcommand shares --------------===//
 
 #include "driver/Options.h"
-#include "ir/Dialect.h"
 #include "driver/InteractiveRenames.h"
+#include "ir/Dialect.h"
 #include "ir/Diff.h"
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 using namespace schemac;
 using namespace schemac::driver;
@@ -81,6 +82,9 @@ void driver::addDiffRequestOptions(CLI::App &cmd, DiffRequestArgs &args) {
                  "(repeatable)")
       ->type_name("CODE[=OBJECT]")
       ->check(CLI::Validator(checkAllowance, ""));
+  cmd.add_flag("--concurrently", args.concurrently,
+               "PostgreSQL: build and drop indexes of existing tables "
+               "CONCURRENTLY (the script then runs outside a transaction)");
   cmd.add_flag("--interactive", args.interactive,
                "Ask on the terminal whether each possible rename is one "
                "(never without a terminal)");
@@ -98,6 +102,21 @@ ir::DiffOptions driver::makeDiffOptions(const DiffRequestArgs &args,
   return options;
 }
 
+
+std::optional<backends::MigrationSQLOptions>
+driver::makeSQLOptions(const DiffRequestArgs &args, ir::Dialect dialect,
+                       DiagnosticEngine &diags) {
+  backends::MigrationSQLOptions options;
+  options.concurrentIndexes = args.concurrently;
+  if (args.concurrently && dialect != ir::Dialect::PostgreSQL) {
+    diags.report(DiagID::DialectUnsupported, {},
+                 fmt::format("{} cannot build indexes CONCURRENTLY "
+                             "(--concurrently is PostgreSQL's)",
+                             ir::getDialectName(dialect)));
+    return std::nullopt;
+  }
+  return options;
+}
 
 std::vector<ir::HazardAllowance>
 driver::parseAllowances(llvm::ArrayRef<std::string> allowed) {

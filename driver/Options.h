@@ -2,6 +2,7 @@
 #ifndef SCHEMAC_DRIVER_OPTIONS_H
 #define SCHEMAC_DRIVER_OPTIONS_H
 
+#include "backends/MigrationSQL.h"
 #include "ir/Diff.h"
 #include "llvm/ADT/ArrayRef.h"
 #include <string>
@@ -36,14 +37,17 @@ void addCommonOptions(CLI::App &cmd, CommonOptions &opts,
                       bool withInputs = true);
 /// Adds -o, --write-if-changed and --depfile (which requires -o).
 void addOutputOptions(CLI::App &cmd, CommonOptions &opts);
-/// How a diff is steered from the command line (diff, generate).
+/// How a migration is computed and written, from the command line (diff,
+/// generate).
 struct DiffRequestArgs {
   std::vector<std::string> renames; ///< --rename KIND:OLD=NEW, validated
   std::vector<std::string> allowed; ///< --allow CODE[=OBJECT], validated
   bool interactive = false;         ///< --interactive
+  bool concurrently = false;        ///< --concurrently (PostgreSQL)
 };
 
-/// Adds the repeatable --rename and --allow, and --interactive.
+/// Adds the repeatable --rename and --allow, --interactive and
+/// --concurrently.
 void addDiffRequestOptions(CLI::App &cmd, DiffRequestArgs &args);
 
 /// The diff options the arguments ask for; with --interactive, after asking
@@ -51,6 +55,12 @@ void addDiffRequestOptions(CLI::App &cmd, DiffRequestArgs &args);
 ir::DiffOptions makeDiffOptions(const DiffRequestArgs &args,
                                 const ir::Schema &from, const ir::Schema &to,
                                 DiagnosticEngine &diags);
+
+/// How to write the SQL for `dialect`; std::nullopt after reporting an
+/// option the dialect does not have.
+std::optional<backends::MigrationSQLOptions>
+makeSQLOptions(const DiffRequestArgs &args, ir::Dialect dialect,
+               DiagnosticEngine &diags);
 
 /// The validated `--allow` values as hazard allowances.
 std::vector<ir::HazardAllowance>
