@@ -147,9 +147,14 @@ void SQLiteMigrationWriter::planRebuilds(const Migration &m) {
       break;
     case ChangeKind::AlterColumn:
     case ChangeKind::DropColumn:
-    case ChangeKind::RenameConstraint:
-    case ChangeKind::RenameIndex:
       rebuild.insert(c.toTable);
+      break;
+    case ChangeKind::RenameConstraint:
+      // Only a name written in the table's text needs the table anew;
+      // derived ones (sqlite_autoindex_*) follow a table rename by
+      // themselves. Indexes are dropped and created in place.
+      if (c.fromConstraint->nameExplicit || c.toConstraint->nameExplicit)
+        rebuild.insert(c.toTable);
       break;
     case ChangeKind::AddConstraint:
       if (c.toTable && !created.count(c.toTable))
@@ -298,6 +303,12 @@ void SQLiteMigrationWriter::write(const Change &c) {
   case ChangeKind::DropIndex:
     out.push_back("DROP INDEX " + quote(c.fromIndex->name));
     return;
+  case ChangeKind::RenameIndex: // SQLite has no ALTER INDEX ... RENAME
+    out.push_back("DROP INDEX " + quote(c.fromIndex->name));
+    out.push_back(ddl.createIndex(*c.toTable, *c.toIndex));
+    return;
+  case ChangeKind::RenameConstraint:
+    return; // a derived name, kept by SQLite itself (see planRebuilds)
   case ChangeKind::CreateView:
     out.push_back(ddl.createView(*c.toView));
     return;
