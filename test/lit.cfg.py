@@ -173,3 +173,14 @@ elif require_db:
     lit_config.fatal("sqlite3 is required but not on PATH")
 else:
     lit_config.note("SQLite tests are unsupported: sqlite3 is not on PATH")
+
+# --interactive is tested on a pseudo-terminal (test/diff/Inputs/on-tty.py).
+try:
+    import pty as _pty  # noqa: F401
+
+    _master, _slave = os.openpty()
+    os.close(_master)
+    os.close(_slave)
+    config.available_features.add("pty")
+except (ImportError, OSError) as error:
+    lit_config.note(f"pseudo-terminal tests are unsupported: {error}")
