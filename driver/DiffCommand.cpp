@@ -12,7 +12,8 @@ using namespace schemac;
 using namespace schemac::driver;
 
 static const char *const diffExamples = R"(
-SRC is schema files or directories, or one snapshot (.json).
+SRC is schema files or directories, one snapshot (.json), or a migrations
+folder (its schemac.sum verified, its latest snapshot).
 
 Examples:
   schemac diff --from old.schema --to new.schema --dialect postgresql
@@ -21,7 +22,7 @@ Examples:
                               print the changes as textual Migration IR
   schemac diff --from old.schema --to new.schema --dialect sqlite --emit json
                               the changes, their hazards and the SQL, for tools
-  schemac diff --from snapshot.json --to schema/ --exit-code > /dev/null
+  schemac diff --from migrations/ --to schema/ --exit-code > /dev/null
                               exit 1 if the schema changed since the snapshot
   schemac diff --from old.schema --to new.schema --rename table:accounts=users
                               take a drop and create for a rename

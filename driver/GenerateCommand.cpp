@@ -163,24 +163,9 @@ Command driver::addGenerateCommand(CLI::App &root) {
                            "'dialect' in schemac.toml");
               return session.finish();
             }
-            // The folder must be intact before its snapshot is trusted.
-            if (llvm::Error err = verifySum(args->out)) {
-              diags.report(DiagID::MigrationFolderInvalid, {},
-                           llvm::toString(std::move(err)));
-              return session.finish();
-            }
-            auto migrations = listMigrations(args->out);
-            if (!migrations) {
-              diags.report(DiagID::MigrationFolderInvalid, {},
-                           llvm::toString(migrations.takeError()));
-              return session.finish();
-            }
             ir::Schema from, to;
-            if (!migrations->empty() &&
-                !session.loadSnapshot(
-                    joinPath(joinPath(args->out, migrations->back()),
-                             "snapshot.json"),
-                    from))
+            std::vector<std::string> migrations;
+            if (!session.loadMigrationsFolder(args->out, from, &migrations))
               return session.finish();
             if (!session.buildSchema(to))
               return session.finish();
@@ -193,9 +178,9 @@ Command driver::addGenerateCommand(CLI::App &root) {
               return session.finish();
             if (up.empty() && !args->custom) {
               llvm::errs() << "schemac: no changes since "
-                           << (migrations->empty() ? std::string("an empty "
+                           << (migrations.empty() ? std::string("an empty "
                                                                  "database")
-                                                   : migrations->back())
+                                                   : migrations.back())
                            << "; nothing written\n";
               return session.finish();
             }
@@ -227,11 +212,11 @@ Command driver::addGenerateCommand(CLI::App &root) {
                                                         : args->timestamp;
             std::string name = stamp + "_" + args->name;
             std::string dir = joinPath(args->out, name);
-            if (!migrations->empty() && name <= migrations->back()) {
+            if (!migrations.empty() && name <= migrations.back()) {
               diags.report(DiagID::MigrationFolderInvalid, {},
                            fmt::format("migration '{}' would not come after "
                                        "the latest, '{}'",
-                                       name, migrations->back()));
+                                       name, migrations.back()));
               return session.finish();
             }
             if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {

@@ -4,6 +4,7 @@
 #include "backends/Backend.h"
 #include "backends/DialectLegality.h"
 #include "diagnostics/DiagnosticPrinter.h"
+#include "driver/MigrationFolder.h"
 #include "driver/OutputFile.h"
 #include "frontend/Parser.h"
 #include "frontend/Sema.h"
@@ -176,8 +177,38 @@ bool Session::buildSchema(const std::vector<std::string> &paths,
   return true;
 }
 
+/// Whether `path` is a migrations folder rather than a folder of schemas.
+static bool isMigrationsFolder(llvm::StringRef path) {
+  return llvm::sys::fs::is_directory(path) &&
+         llvm::sys::fs::exists(driver::joinPath(path, driver::SumFileName));
+}
+
+bool Session::loadMigrationsFolder(llvm::StringRef dir, ir::Schema &schema,
+                                   std::vector<std::string> *migrations) {
+  // The folder must be intact before its snapshot is trusted.
+  if (llvm::Error err = verifySum(dir)) {
+    diags.report(DiagID::MigrationFolderInvalid, {},
+                 llvm::toString(std::move(err)));
+    return false;
+  }
+  auto list = listMigrations(dir);
+  if (!list) {
+    diags.report(DiagID::MigrationFolderInvalid, {},
+                 llvm::toString(list.takeError()));
+    return false;
+  }
+  if (migrations)
+    *migrations = *list;
+  if (list->empty())
+    return true;
+  return loadSnapshot(joinPath(joinPath(dir, list->back()), "snapshot.json"),
+                      schema);
+}
+
 bool Session::readSchema(const std::vector<std::string> &paths,
                          ir::Schema &schema) {
+  if (paths.size() == 1 && isMigrationsFolder(paths.front()))
+    return loadMigrationsFolder(paths.front(), schema);
   std::vector<std::string> inputs = collectInputs(paths);
   if (llvm::any_of(inputs, isSnapshotPath)) {
     if (inputs.size() == 1)

@@ -56,11 +56,18 @@ public:
   bool buildSchema(const std::vector<std::string> &paths, ir::Schema &schema);
 
   /// Parses every input in `paths`, analyzes and verifies the schema; a
-  /// single `.json` input is loaded as a snapshot instead.
+  /// single `.json` input is loaded as a snapshot instead, and a single
+  /// migrations folder (one holding schemac.sum) as its latest snapshot.
   bool readSchema(const std::vector<std::string> &paths, ir::Schema &schema);
 
   /// Loads and verifies a JSON snapshot (ir/JSON.h) into an empty schema.
   bool loadSnapshot(llvm::StringRef path, ir::Schema &schema);
+
+  /// Verifies a migrations folder's schemac.sum and loads its latest
+  /// snapshot (none: an empty schema). `migrations` receives the folder's
+  /// migration directories, oldest first.
+  bool loadMigrationsFolder(llvm::StringRef dir, ir::Schema &schema,
+                            std::vector<std::string> *migrations = nullptr);
 
   /// The registered backend called `name`; reports an error (naming what
   /// the user asked for, `what`) and returns null if there is none.
