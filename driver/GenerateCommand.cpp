@@ -1,15 +1,15 @@
 //===- GenerateCommand.cpp - `schemac generate`: the next versioned migration //
 //
-// Reads the folder's latest snapshot (after verifying schemac.sum), diffs
-// it against the schema files, and writes a new migration directory with
-// migration.sql, down.sql (the reverse diff, with the renames reversed) and
-// snapshot.json, then the new sum. Every file is written atomically; the
-// sum last, so an interrupted run leaves a folder whose sum says so.
+// Reads the folder's latest state (after verifying its integrity file), diffs
+// it against the schema files, and hands the migration and its reverse (the
+// down migration, renames reversed) to the folder's layout
+// (driver/MigrationLayout.h), which writes every file atomically.
 //
 //===----------------------------------------------------------------------===//
 
 #include "backends/MigrationSQL.h"
 #include "driver/Commands.h"
+#include "driver/MigrationLayout.h"
 #include "driver/MigrationFolder.h"
 #include "driver/OutputFile.h"
 #include "driver/Pipeline.h"
@@ -34,15 +34,19 @@ Examples:
                               a fixed timestamp, for build systems
   schemac generate --out migrations --custom --name backfill
                               an empty migration for hand-written SQL
+  schemac generate --out db/migration --layout flyway --name add_users
+                              V<timestamp>__add_users.sql and its undo, for Flyway
 
 Each migration directory holds migration.sql, down.sql and snapshot.json;
-migrations/schemac.sum checks them all (see `schemac check --dir`). When the
-schema has not changed since the latest snapshot, nothing is written.
+migrations/schemac.sum checks them all (see `schemac check --dir`). Other
+layouts (flyway, golang-migrate, dbmate, liquibase, atlas) keep the latest
+state in .schemac/snapshot.json. When the schema has not changed since the
+latest snapshot, nothing is written.
 )";
 
 namespace {
 struct GenerateArgs {
-  std::string out, name = "migration", timestamp;
+  std::string out, name = "migration", timestamp, layout = "schemac";
   DiffRequestArgs request;
   bool custom = false;
 };
@@ -112,6 +116,11 @@ std::vector<ir::RenameRequest> reversedRenames(const ir::Migration &m) {
   return out;
 }
 
+/// The version a migration id starts with: its leading digits.
+std::string leadingVersion(llvm::StringRef id) {
+  return id.take_while(llvm::isDigit).str();
+}
+
 std::string checkName(const std::string &name) {
   bool valid = !name.empty() && llvm::all_of(name, [](char c) {
     return llvm::isAlnum(c) || c == '_' || c == '-';
@@ -147,6 +156,11 @@ Command driver::addGenerateCommand(CLI::App &root) {
                   "Use this yyyymmddHHMMSS instead of the current UTC time")
       ->type_name("STAMP")
       ->check(CLI::Validator(checkTimestamp, ""));
+  cmd->add_option("--layout", args->layout,
+                  "The folder layout: the tool that will apply it")
+      ->type_name("NAME")
+      ->check(CLI::IsMember(getLayoutNames()))
+      ->capture_default_str();
   cmd->add_flag("--custom", args->custom,
                 "Write an empty migration for hand-written SQL");
   addDiffRequestOptions(*cmd, args->request);
@@ -163,9 +177,18 @@ Command driver::addGenerateCommand(CLI::App &root) {
                            "'dialect' in schemac.toml");
               return session.finish();
             }
+            const MigrationLayout &layout = *findLayout(args->layout);
+            // The folder must be intact before its state is trusted.
+            llvm::Expected<FolderState> folder = layout.read(args->out);
+            if (!folder) {
+              diags.report(DiagID::MigrationFolderInvalid, {},
+                           llvm::toString(folder.takeError()));
+              return session.finish();
+            }
+            const std::vector<std::string> &migrations = folder->migrations;
             ir::Schema from, to;
-            std::vector<std::string> migrations;
-            if (!session.loadMigrationsFolder(args->out, from, &migrations))
+            if (!folder->snapshot.empty() &&
+                !session.loadSnapshot(folder->snapshot, from))
               return session.finish();
             if (!session.buildSchema(to))
               return session.finish();
@@ -208,56 +231,33 @@ Command driver::addGenerateCommand(CLI::App &root) {
               upSQL = "-- Write this migration's SQL here.\n";
               downSQL = "-- Write the SQL that undoes it here.\n";
             }
-            std::string stamp = args->timestamp.empty() ? utcTimestamp()
-                                                        : args->timestamp;
-            std::string name = stamp + "_" + args->name;
-            std::string dir = joinPath(args->out, name);
-            if (!migrations.empty() && name <= migrations.back()) {
-              diags.report(DiagID::MigrationFolderInvalid, {},
-                           fmt::format("migration '{}' would not come after "
-                                       "the latest, '{}'",
-                                       name, migrations.back()));
-              return session.finish();
-            }
-            if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
-              diags.report(DiagID::OutputError, {},
-                           fmt::format("cannot create '{}': {}", dir,
-                                       ec.message()));
-              return session.finish();
-            }
+            NewMigration m;
+            m.version = args->timestamp.empty() ? utcTimestamp()
+                                                : args->timestamp;
+            m.name = args->name;
+            m.up = std::move(upSQL);
+            m.down = std::move(downSQL);
             // The snapshot is streamed: it is the largest output by far.
             const ir::Schema &state = args->custom ? from : to;
             auto writeSnapshot = [&](llvm::raw_ostream &os) {
               ir::writeSnapshot(state, os);
             };
-            auto writeUp = [&](llvm::raw_ostream &os) { os << upSQL; };
-            auto writeDown = [&](llvm::raw_ostream &os) { os << downSQL; };
-            for (auto [file, write] :
-                 {std::pair<const char *, ContentWriter>{"migration.sql",
-                                                         writeUp},
-                  {"down.sql", writeDown},
-                  {"snapshot.json", writeSnapshot}})
-              if (llvm::Error err =
-                      writeFileAtomically(joinPath(dir, file), write)) {
-                diags.report(DiagID::OutputError, {},
-                             fmt::format("cannot write '{}': {}",
-                                         joinPath(dir, file),
-                                         llvm::toString(std::move(err))));
-                return session.finish();
-              }
-            llvm::Expected<std::string> sum = computeSum(args->out);
-            if (!sum) {
-              diags.report(DiagID::OutputError, {},
-                           llvm::toString(sum.takeError()));
+            m.writeSnapshot = writeSnapshot;
+            if (!migrations.empty() &&
+                m.version <= leadingVersion(migrations.back())) {
+              diags.report(DiagID::MigrationFolderInvalid, {},
+                           fmt::format("migration '{}_{}' would not come "
+                                       "after the latest, '{}'",
+                                       m.version, m.name, migrations.back()));
               return session.finish();
             }
-            if (llvm::Error err = writeFileAtomically(
-                    joinPath(args->out, SumFileName), *sum, false)) {
+            llvm::Expected<std::string> written = layout.write(args->out, m);
+            if (!written) {
               diags.report(DiagID::OutputError, {},
-                           llvm::toString(std::move(err)));
+                           llvm::toString(written.takeError()));
               return session.finish();
             }
-            llvm::outs() << dir << "\n";
+            llvm::outs() << *written << "\n";
             return session.finish();
           }};
 }

@@ -1,0 +1,49 @@
+//===- DbmateLayout.cpp - dbmate's one file with up and down sections -----===//
+//
+// `<version>_<name>.sql` holding `-- migrate:up` and `-- migrate:down`
+// sections; a section that cannot run in a transaction is marked
+// `transaction:false`, as dbmate reads it.
+//
+//===----------------------------------------------------------------------===//
+#include "driver/MigrationFolder.h"
+#include "driver/layouts/Layouts.h"
+
+using namespace schemac;
+using namespace schemac::driver;
+
+namespace {
+class Dbmate final : public MigrationLayout {
+public:
+  llvm::StringRef getName() const override { return "dbmate"; }
+
+  llvm::Expected<FolderState> read(llvm::StringRef dir) const override {
+    auto versions = listMatching(dir, "^([0-9]+_.*)\\.sql$");
+    if (!versions)
+      return versions.takeError();
+    return FolderState{std::move(*versions), findStateSnapshot(dir)};
+  }
+
+  llvm::Expected<std::string> write(llvm::StringRef dir,
+                                    const NewMigration &m) const override {
+    std::string file = m.version + "_" + m.name + ".sql";
+    auto section = [](llvm::raw_ostream &os, llvm::StringRef direction,
+                      const std::string &sql) {
+      os << "-- migrate:" << direction
+         << (NewMigration::isNoTransaction(sql) ? " transaction:false" : "")
+         << "\n"
+         << sql;
+    };
+    auto writeBoth = [&](llvm::raw_ostream &os) {
+      section(os, "up", m.up);
+      os << "\n";
+      section(os, "down", m.down);
+    };
+    if (llvm::Error err = writeFiles(dir, {{file, writeBoth}}, m))
+      return std::move(err);
+    return joinPath(dir, file);
+  }
+};
+const Dbmate Instance;
+} // namespace
+
+const MigrationLayout &driver::DbmateLayout = Instance;
