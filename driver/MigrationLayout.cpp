@@ -55,6 +55,14 @@ std::string driver::findStateSnapshot(llvm::StringRef dir) {
   return llvm::sys::fs::exists(path) ? path : std::string();
 }
 
+llvm::Expected<FolderState> driver::readToolFolder(llvm::StringRef dir,
+                                                   llvm::StringRef pattern) {
+  auto ids = listMatching(dir, pattern);
+  if (!ids)
+    return ids.takeError();
+  return FolderState{std::move(*ids), findStateSnapshot(dir)};
+}
+
 llvm::Error driver::writeFiles(
     llvm::StringRef dir,
     llvm::ArrayRef<std::pair<std::string, ContentWriter>> files,

@@ -71,6 +71,10 @@ llvm::Expected<std::vector<std::string>> listMatching(llvm::StringRef dir,
                                                       llvm::StringRef pattern);
 /// `.schemac/snapshot.json` in `dir`, when there is one.
 std::string findStateSnapshot(llvm::StringRef dir);
+/// The state of a tool's folder: the ids `pattern` finds (as listMatching)
+/// and the state snapshot.
+llvm::Expected<FolderState> readToolFolder(llvm::StringRef dir,
+                                           llvm::StringRef pattern);
 /// Writes `files` (name -> writer) into `dir`, creating it, then the state
 /// snapshot into `.schemac/`.
 llvm::Error writeFiles(llvm::StringRef dir,

@@ -17,10 +17,7 @@ public:
   llvm::StringRef getName() const override { return "dbmate"; }
 
   llvm::Expected<FolderState> read(llvm::StringRef dir) const override {
-    auto versions = listMatching(dir, "^([0-9]+_.*)\\.sql$");
-    if (!versions)
-      return versions.takeError();
-    return FolderState{std::move(*versions), findStateSnapshot(dir)};
+    return readToolFolder(dir, "^([0-9]+_.*)\\.sql$");
   }
 
   llvm::Expected<std::string> write(llvm::StringRef dir,

@@ -17,10 +17,7 @@ public:
   llvm::StringRef getName() const override { return "flyway"; }
 
   llvm::Expected<FolderState> read(llvm::StringRef dir) const override {
-    auto versions = listMatching(dir, "^V([0-9]+__.*)\\.sql$");
-    if (!versions)
-      return versions.takeError();
-    return FolderState{std::move(*versions), findStateSnapshot(dir)};
+    return readToolFolder(dir, "^V([0-9]+__.*)\\.sql$");
   }
 
   llvm::Expected<std::string> write(llvm::StringRef dir,

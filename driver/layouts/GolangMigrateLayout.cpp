@@ -19,10 +19,7 @@ public:
   llvm::StringRef getName() const override { return "golang-migrate"; }
 
   llvm::Expected<FolderState> read(llvm::StringRef dir) const override {
-    auto versions = listMatching(dir, "^([0-9]+_.*)\\.(up|down)\\.sql$");
-    if (!versions)
-      return versions.takeError();
-    return FolderState{std::move(*versions), findStateSnapshot(dir)};
+    return readToolFolder(dir, "^([0-9]+_.*)\\.(up|down)\\.sql$");
   }
 
   llvm::Expected<std::string> write(llvm::StringRef dir,

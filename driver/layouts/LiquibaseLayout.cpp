@@ -22,10 +22,7 @@ public:
   llvm::StringRef getName() const override { return "liquibase"; }
 
   llvm::Expected<FolderState> read(llvm::StringRef dir) const override {
-    auto versions = listMatching(dir, Pattern);
-    if (!versions)
-      return versions.takeError();
-    return FolderState{std::move(*versions), findStateSnapshot(dir)};
+    return readToolFolder(dir, Pattern);
   }
 
   llvm::Expected<std::string> write(llvm::StringRef dir,
