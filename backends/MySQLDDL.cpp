@@ -29,7 +29,6 @@ namespace {
 
 constexpr Dialect My = Dialect::MySQL;
 
-std::string quote(StringRef name) { return quoteIdentifier(My, name); }
 std::string literal(StringRef text) { return quoteStringLiteral(My, text); }
 std::string quoteList(llvm::ArrayRef<StringRef> names) {
   return quoteIdentifierList(My, names);

@@ -34,7 +34,6 @@ public:
 
 private:
   void emit(std::string statement) { out.push_back(std::move(statement)); }
-  void unsupported(const Change &c, SourceRange range, const std::string &why);
   /// The table a change names, as it is called when the change runs.
   const QualifiedName &currentTable(const Change &c) const {
     return c.toTable ? c.toTable->name : c.fromTable->name;
@@ -65,16 +64,7 @@ private:
   /// PostgreSQL moves the sequences they own with them.
   llvm::StringMap<StringRef> movedTables;
   std::vector<std::string> out;
-  bool ok = true;
 };
-
-void PostgresMigrationWriter::unsupported(const Change &c, SourceRange range,
-                                          const std::string &why) {
-  diags.report(DiagID::MigrationUnsupported, range,
-               fmt::format("postgresql: cannot migrate '{}': {}",
-                           describeChange(c), why));
-  ok = false;
-}
 
 void PostgresMigrationWriter::renameObject(StringRef what,
                                            const QualifiedName &from,
@@ -372,7 +362,7 @@ PostgresMigrationWriter::write(const Migration &migration) {
       movedTables[c.fromTable->name.key()] = c.toTable->name.ns;
   for (const Change &c : migration.changes)
     write(c);
-  if (!ok || diags.hasErrors())
+  if (diags.hasErrors())
     return std::nullopt;
   // PostgreSQL refuses to use an enum value added in the same transaction
   // (a default or cast naming it), so such a migration runs statement by

@@ -27,7 +27,6 @@ namespace {
 
 constexpr Dialect Lite = Dialect::SQLite;
 
-std::string quote(StringRef name) { return quoteIdentifier(Lite, name); }
 std::string literal(StringRef text) { return quoteStringLiteral(Lite, text); }
 
 std::string quoteList(llvm::ArrayRef<StringRef> names) {

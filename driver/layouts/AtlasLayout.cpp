@@ -93,13 +93,13 @@ public:
       os << m.up;
     };
     if (llvm::Error err = writeFiles(dir, {{file, writeUp}}, m))
-      return std::move(err);
+      return err;
     auto sum = computeAtlasSum(dir);
     if (!sum)
       return sum.takeError();
     if (llvm::Error err =
             writeFileAtomically(joinPath(dir, SumFile), *sum, false))
-      return std::move(err);
+      return err;
     return joinPath(dir, file);
   }
 };

@@ -36,7 +36,7 @@ public:
       section(os, "down", m.down);
     };
     if (llvm::Error err = writeFiles(dir, {{file, writeBoth}}, m))
-      return std::move(err);
+      return err;
     return joinPath(dir, file);
   }
 };

@@ -35,7 +35,7 @@ public:
     if (!m.downTransactional())
       files.push_back({"U" + stem + ".conf", noTransaction});
     if (llvm::Error err = writeFiles(dir, files, m))
-      return std::move(err);
+      return err;
     return joinPath(dir, "V" + stem);
   }
 };

@@ -38,7 +38,7 @@ public:
     if (llvm::Error err = writeFiles(
             dir, {{stem + ".up.sql", writeUp}, {stem + ".down.sql", writeDown}},
             m))
-      return std::move(err);
+      return err;
     return joinPath(dir, stem + ".up.sql");
   }
 };

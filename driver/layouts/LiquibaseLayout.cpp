@@ -38,7 +38,7 @@ public:
         os << "--rollback " << line << "\n";
     };
     if (llvm::Error err = writeFiles(dir, {{id + ".sql", writeChangelog}}, m))
-      return std::move(err);
+      return err;
     auto all = listMatching(dir, Pattern);
     if (!all)
       return all.takeError();
@@ -50,7 +50,7 @@ public:
     };
     if (llvm::Error err =
             writeFileAtomically(joinPath(dir, "changelog.yaml"), writeMaster))
-      return std::move(err);
+      return err;
     return joinPath(dir, id + ".sql");
   }
 };

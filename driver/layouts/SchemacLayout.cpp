@@ -18,7 +18,7 @@ public:
 
   llvm::Expected<FolderState> read(llvm::StringRef dir) const override {
     if (llvm::Error err = verifySum(dir))
-      return std::move(err);
+      return err;
     auto migrations = listMigrations(dir);
     if (!migrations)
       return migrations.takeError();
@@ -43,14 +43,14 @@ public:
           {"down.sql", writeDown},
           {"snapshot.json", m.writeSnapshot}})
       if (llvm::Error err = writeFileAtomically(joinPath(path, file), write))
-        return std::move(err);
+        return err;
     // The sum last: an interrupted run leaves a folder whose sum says so.
     llvm::Expected<std::string> sum = computeSum(dir);
     if (!sum)
       return sum.takeError();
     if (llvm::Error err =
             writeFileAtomically(joinPath(dir, SumFileName), *sum, false))
-      return std::move(err);
+      return err;
     return path;
   }
 };
