@@ -63,18 +63,17 @@ llvm::Expected<FolderState> driver::readToolFolder(llvm::StringRef dir,
   return FolderState{std::move(*ids), findStateSnapshot(dir)};
 }
 
-llvm::Error driver::writeFiles(
-    llvm::StringRef dir,
-    llvm::ArrayRef<std::pair<std::string, ContentWriter>> files,
-    const NewMigration &m) {
+llvm::Error
+driver::writeFiles(llvm::StringRef dir,
+                   llvm::ArrayRef<std::pair<std::string, ContentWriter>> files,
+                   const NewMigration &m) {
   std::string state = joinPath(dir, ".schemac");
   if (std::error_code ec = llvm::sys::fs::create_directories(state))
-    return llvm::createStringError(ec, "cannot create '%s': %s",
-                                   state.c_str(), ec.message().c_str());
+    return llvm::createStringError(ec, "cannot create '%s': %s", state.c_str(),
+                                   ec.message().c_str());
   for (const auto &[name, write] : files)
     if (llvm::Error err = writeFileAtomically(joinPath(dir, name), write))
       return err;
   // The state last, so it never runs ahead of the files.
-  return writeFileAtomically(joinPath(state, "snapshot.json"),
-                             m.writeSnapshot);
+  return writeFileAtomically(joinPath(state, "snapshot.json"), m.writeSnapshot);
 }

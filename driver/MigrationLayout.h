@@ -77,9 +77,10 @@ llvm::Expected<FolderState> readToolFolder(llvm::StringRef dir,
                                            llvm::StringRef pattern);
 /// Writes `files` (name -> writer) into `dir`, creating it, then the state
 /// snapshot into `.schemac/`.
-llvm::Error writeFiles(llvm::StringRef dir,
-                       llvm::ArrayRef<std::pair<std::string, ContentWriter>> files,
-                       const NewMigration &m);
+llvm::Error
+writeFiles(llvm::StringRef dir,
+           llvm::ArrayRef<std::pair<std::string, ContentWriter>> files,
+           const NewMigration &m);
 
 } // namespace schemac::driver
 

@@ -102,7 +102,6 @@ ir::DiffOptions driver::makeDiffOptions(const DiffRequestArgs &args,
   return options;
 }
 
-
 std::optional<backends::MigrationSQLOptions>
 driver::makeSQLOptions(const DiffRequestArgs &args, ir::Dialect dialect,
                        DiagnosticEngine &diags) {

@@ -48,8 +48,8 @@ uint32_t SourceCharStream::codePointAt(size_t i) const {
     return *source;
   llvm::UTF32 codePoint = 0xFFFD; // what invalid UTF-8 reads as
   llvm::UTF32 *target = &codePoint;
-  llvm::ConvertUTF8toUTF32(&source, source + (end - begin), &target,
-                           target + 1, llvm::lenientConversion);
+  llvm::ConvertUTF8toUTF32(&source, source + (end - begin), &target, target + 1,
+                           llvm::lenientConversion);
   return codePoint;
 }
 

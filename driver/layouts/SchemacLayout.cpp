@@ -34,8 +34,8 @@ public:
                                     const NewMigration &m) const override {
     std::string path = joinPath(dir, m.version + "_" + m.name);
     if (std::error_code ec = llvm::sys::fs::create_directories(path))
-      return llvm::createStringError(ec, "cannot create '%s': %s",
-                                     path.c_str(), ec.message().c_str());
+      return llvm::createStringError(ec, "cannot create '%s': %s", path.c_str(),
+                                     ec.message().c_str());
     auto writeUp = [&](llvm::raw_ostream &os) { os << m.up; };
     auto writeDown = [&](llvm::raw_ostream &os) { os << m.down; };
     for (auto [file, write] :
