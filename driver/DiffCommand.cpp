@@ -13,7 +13,7 @@ using namespace schemac::driver;
 
 static const char *const diffExamples = R"(
 SRC is schema files or directories, one snapshot (.json), or a migrations
-folder (its schemac.sum verified, its latest snapshot).
+folder of any --layout (its sum verified, its latest state).
 
 Examples:
   schemac diff --from old.schema --to new.schema --dialect postgresql

@@ -178,18 +178,12 @@ Command driver::addGenerateCommand(CLI::App &root) {
               return session.finish();
             }
             const MigrationLayout &layout = *findLayout(args->layout);
-            // The folder must be intact before its state is trusted.
-            llvm::Expected<FolderState> folder = layout.read(args->out);
-            if (!folder) {
-              diags.report(DiagID::MigrationFolderInvalid, {},
-                           llvm::toString(folder.takeError()));
-              return session.finish();
-            }
-            const std::vector<std::string> &migrations = folder->migrations;
             ir::Schema from, to;
-            if (!folder->snapshot.empty() &&
-                !session.loadSnapshot(folder->snapshot, from))
+            std::optional<FolderState> folder =
+                session.loadMigrationsFolder(layout, args->out, from);
+            if (!folder)
               return session.finish();
+            const std::vector<std::string> &migrations = folder->migrations;
             if (!session.buildSchema(to))
               return session.finish();
 

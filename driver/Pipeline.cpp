@@ -5,6 +5,7 @@
 #include "backends/DialectLegality.h"
 #include "diagnostics/DiagnosticPrinter.h"
 #include "driver/MigrationFolder.h"
+#include "driver/MigrationLayout.h"
 #include "driver/OutputFile.h"
 #include "frontend/Parser.h"
 #include "frontend/Sema.h"
@@ -177,38 +178,42 @@ bool Session::buildSchema(const std::vector<std::string> &paths,
   return true;
 }
 
-/// Whether `path` is a migrations folder rather than a folder of schemas.
-static bool isMigrationsFolder(llvm::StringRef path) {
-  return llvm::sys::fs::is_directory(path) &&
-         llvm::sys::fs::exists(driver::joinPath(path, driver::SumFileName));
+/// The layout of the migrations folder at `path` (schemac's holds
+/// schemac.sum; another tool's, .schemac/snapshot.json), or null when
+/// `path` is not one. Atlas's folder is told by its atlas.sum, so it is
+/// verified like generate does; other tools keep no sum.
+static const MigrationLayout *getFolderLayout(llvm::StringRef path) {
+  if (!llvm::sys::fs::is_directory(path))
+    return nullptr;
+  if (llvm::sys::fs::exists(joinPath(path, SumFileName)))
+    return findLayout("schemac");
+  if (findStateSnapshot(path).empty())
+    return nullptr;
+  if (llvm::sys::fs::exists(joinPath(path, "atlas.sum")))
+    return findLayout("atlas");
+  return findLayout("flyway"); // any tool layout: they read alike
 }
 
-bool Session::loadMigrationsFolder(llvm::StringRef dir, ir::Schema &schema,
-                                   std::vector<std::string> *migrations) {
+std::optional<FolderState>
+Session::loadMigrationsFolder(const MigrationLayout &layout,
+                              llvm::StringRef dir, ir::Schema &schema) {
   // The folder must be intact before its snapshot is trusted.
-  if (llvm::Error err = verifySum(dir)) {
+  llvm::Expected<FolderState> folder = layout.read(dir);
+  if (!folder) {
     diags.report(DiagID::MigrationFolderInvalid, {},
-                 llvm::toString(std::move(err)));
-    return false;
+                 llvm::toString(folder.takeError()));
+    return std::nullopt;
   }
-  auto list = listMigrations(dir);
-  if (!list) {
-    diags.report(DiagID::MigrationFolderInvalid, {},
-                 llvm::toString(list.takeError()));
-    return false;
-  }
-  if (migrations)
-    *migrations = *list;
-  if (list->empty())
-    return true;
-  return loadSnapshot(joinPath(joinPath(dir, list->back()), "snapshot.json"),
-                      schema);
+  if (!folder->snapshot.empty() && !loadSnapshot(folder->snapshot, schema))
+    return std::nullopt;
+  return std::move(*folder);
 }
 
 bool Session::readSchema(const std::vector<std::string> &paths,
                          ir::Schema &schema) {
-  if (paths.size() == 1 && isMigrationsFolder(paths.front()))
-    return loadMigrationsFolder(paths.front(), schema);
+  if (paths.size() == 1)
+    if (const MigrationLayout *layout = getFolderLayout(paths.front()))
+      return loadMigrationsFolder(*layout, paths.front(), schema).has_value();
   std::vector<std::string> inputs = collectInputs(paths);
   if (llvm::any_of(inputs, isSnapshotPath)) {
     if (inputs.size() == 1)

@@ -20,6 +20,9 @@
 
 namespace schemac::driver {
 
+class MigrationLayout;
+struct FolderState;
+
 /// Exit codes (docs/cli.md): 0 success, 1 diagnostics or user error,
 /// 2 usage error.
 enum ExitCode : int { ExitSuccess = 0, ExitFailure = 1, ExitUsage = 2 };
@@ -57,17 +60,19 @@ public:
 
   /// Parses every input in `paths`, analyzes and verifies the schema; a
   /// single `.json` input is loaded as a snapshot instead, and a single
-  /// migrations folder (one holding schemac.sum) as its latest snapshot.
+  /// migrations folder (schemac's, or another tool's generate wrote) as its
+  /// latest state.
   bool readSchema(const std::vector<std::string> &paths, ir::Schema &schema);
 
   /// Loads and verifies a JSON snapshot (ir/JSON.h) into an empty schema.
   bool loadSnapshot(llvm::StringRef path, ir::Schema &schema);
 
-  /// Verifies a migrations folder's schemac.sum and loads its latest
-  /// snapshot (none: an empty schema). `migrations` receives the folder's
-  /// migration directories, oldest first.
-  bool loadMigrationsFolder(llvm::StringRef dir, ir::Schema &schema,
-                            std::vector<std::string> *migrations = nullptr);
+  /// Verifies a migrations folder of `layout` (its sum, where it keeps
+  /// one) and loads its latest state into `schema` (none: it stays empty).
+  /// Returns what the folder holds, or nothing after reporting why not.
+  std::optional<FolderState> loadMigrationsFolder(const MigrationLayout &layout,
+                                                  llvm::StringRef dir,
+                                                  ir::Schema &schema);
 
   /// The registered backend called `name`; reports an error (naming what
   /// the user asked for, `what`) and returns null if there is none.
