@@ -1,19 +1,21 @@
 //===- ParseTreeBridge.cpp - ANTLR parse tree to schemac AST --------------===//
 //
-// The only file that sees ANTLR parse trees (SourceCharStream feeds it its
-// input). It lexes, reports lexical errors (unterminated literals, stray
-// characters) itself, parses with SLL and falls back to full LL only when SLL
-// fails, turns ANTLR's syntax errors into diagnostics naming the expected
-// tokens, and converts the parse tree into the AST of frontend/AST.h.
+// The only file that sees ANTLR types. It feeds ANTLR the source in place
+// (SourceCharStream), lexes, reports lexical errors (unterminated literals,
+// stray characters) itself, parses with SLL and falls back to full LL only
+// when SLL fails, turns ANTLR's syntax errors into diagnostics naming the
+// expected tokens, and converts the parse tree into the AST of
+// frontend/AST.h.
 //
 //===----------------------------------------------------------------------===//
 
 #include "frontend/Parser.h"
-#include "SourceCharStream.h"
+#include "frontend/CodePointIndex.h"
 
 #include "SchemaLexer.h"
 #include "SchemaParser.h"
 #include "antlr4-runtime.h"
+#include "llvm/Support/ConvertUTF.h"
 
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
@@ -26,6 +28,75 @@ using schemac_grammar::SchemaParser;
 using P = schemac_grammar::SchemaParser;
 
 namespace {
+
+/// ANTLR's own ANTLRInputStream copies the buffer and widens it to UTF-32
+/// at about 20 bytes per input byte (34 MB for a 1.7 MB schema). This
+/// stream reads the buffer in place: nothing extra for ASCII, and the
+/// CodePointIndex's offset per code point otherwise.
+/// An ANTLR character stream over a buffer that outlives it.
+class SourceCharStream : public antlr4::CharStream {
+public:
+  SourceCharStream(llvm::StringRef text, const CodePointIndex &points)
+      : text(text), points(points) {}
+
+  void consume() override;
+  size_t LA(ssize_t i) override;
+  ssize_t mark() override { return -1; }
+  void release(ssize_t) override {}
+  size_t index() override { return position; }
+  void seek(size_t to) override { position = std::min(to, points.size()); }
+  size_t size() override { return points.size(); }
+  std::string getSourceName() const override { return "<schema>"; }
+  std::string getText(const antlr4::misc::Interval &interval) override;
+  std::string toString() const override { return text.str(); }
+
+private:
+  uint32_t codePointAt(size_t i) const;
+
+  llvm::StringRef text;
+  const CodePointIndex &points;
+  size_t position = 0;
+};
+
+void SourceCharStream::consume() {
+  if (position >= points.size())
+    throw antlr4::IllegalStateException("cannot consume EOF");
+  ++position;
+}
+
+size_t SourceCharStream::LA(ssize_t i) {
+  if (i == 0)
+    return 0; // undefined, as in ANTLR's own streams
+  // LA(1) is the current code point, LA(-1) the one before it.
+  ssize_t at = i > 0 ? (ssize_t)position + i - 1 : (ssize_t)position + i;
+  if (at < 0 || (size_t)at >= points.size())
+    return antlr4::IntStream::EOF;
+  return codePointAt(at);
+}
+
+uint32_t SourceCharStream::codePointAt(size_t i) const {
+  if (points.isAscii())
+    return (unsigned char)text[i];
+  uint32_t begin = points.byteOffset(i), end = points.byteOffset(i + 1);
+  auto *source = reinterpret_cast<const llvm::UTF8 *>(text.data() + begin);
+  if (end - begin == 1)
+    return *source;
+  llvm::UTF32 codePoint = 0xFFFD; // what invalid UTF-8 reads as
+  llvm::UTF32 *target = &codePoint;
+  llvm::ConvertUTF8toUTF32(&source, source + (end - begin), &target, target + 1,
+                           llvm::lenientConversion);
+  return codePoint;
+}
+
+std::string SourceCharStream::getText(const antlr4::misc::Interval &interval) {
+  if (interval.a < 0 || interval.b < interval.a ||
+      (size_t)interval.a >= points.size())
+    return "";
+  size_t last = std::min<size_t>(interval.b, points.size() - 1);
+  uint32_t begin = points.byteOffset(interval.a);
+  uint32_t end = points.byteOffset(last + 1);
+  return text.substr(begin, end - begin).str();
+}
 
 /// How tokens are named in "expected ..." messages.
 std::string describeTokenType(const antlr4::dfa::Vocabulary &vocab,

@@ -77,6 +77,16 @@ def migration_text(args, dialect):
     return migration
 
 
+def render(entries):
+    """Lines of a description: `KEY: TEXT`, continuation lines indented."""
+    lines = []
+    for key, text in entries:
+        head, *rest = text.split("\n") if text else [""]
+        lines.append(" ".join(key) + (f": {head}" if head else ""))
+        lines.extend("    " + line for line in rest)
+    return lines
+
+
 def compare(migrated, expected):
     """Fails with a unified diff when the two schema descriptions differ."""
     if migrated == expected:

@@ -37,7 +37,8 @@ import subprocess
 import sys
 
 from migratecheck import (CheckFailed, compare, migration_text,
-                          parse_check_args, read, run_on_server, schemac)
+                          parse_check_args, read, render, run_on_server,
+                          schemac)
 from mysqltest import server_args, server_env, test_hash
 
 # One query per kind of object, each row one JSON object (the client runs
@@ -201,16 +202,6 @@ def describe_entries(catalog, db):
         add(key, " ".join(words))
         add(key + ("as",), v["definition"].replace(qualifier, ""))
     return sorted(entries)
-
-
-def render(entries):
-    """Lines of the description: `KEY: TEXT`, continuation lines indented."""
-    lines = []
-    for key, text in entries:
-        head, *rest = text.split("\n") if text else [""]
-        lines.append(" ".join(key) + (f": {head}" if head else ""))
-        lines.extend("    " + line for line in rest)
-    return lines
 
 
 class Server:

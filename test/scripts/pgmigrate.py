@@ -36,7 +36,8 @@ import subprocess
 import sys
 
 from migratecheck import (CheckFailed, compare, migration_text,
-                          parse_check_args, read, run_on_server, schemac)
+                          parse_check_args, read, render, run_on_server,
+                          schemac)
 from pgtest import PSQL_FLAGS, psql_binary, server_env, test_hash
 
 
@@ -345,16 +346,6 @@ def describe_entries(catalog):
         add(key, text)
         add_comment(key, i["comment"])
     return sorted(entries)
-
-
-def render(entries):
-    """Lines of the description: `KEY: TEXT`, continuation lines indented."""
-    lines = []
-    for key, text in entries:
-        head, *rest = text.split("\n") if text else [""]
-        lines.append(" ".join(key) + (f": {head}" if head else ""))
-        lines.extend("    " + line for line in rest)
-    return lines
 
 
 class Server:

@@ -41,7 +41,8 @@ import sys
 import tempfile
 
 from migratecheck import (CheckFailed, compare, migration_text,
-                          parse_check_args, read, run_on_server, schemac)
+                          parse_check_args, read, render, run_on_server,
+                          schemac)
 
 
 
@@ -374,10 +375,6 @@ def describe_entries(catalog):
         add(key, f"on {o['owner']}" if o["type"] == "trigger" else "")
         add(key + ("as",), joined(tokenize(o["sql"])))
     return sorted(entries)
-
-
-def render(entries):
-    return [" ".join(key) + (f": {text}" if text else "") for key, text in entries]
 
 
 # ---------------------------------------------------------------------------
