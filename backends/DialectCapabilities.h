@@ -34,6 +34,10 @@ struct DialectCapabilities {
   bool namespaces;        ///< schemas as namespaces
   bool sequences;         ///< CREATE SEQUENCE
   bool materializedViews; ///< CREATE MATERIALIZED VIEW
+  /// Enums are named types (CREATE TYPE); else each column holds its own
+  /// list (MySQL ENUM, SQLite CHECK IN) and the database keeps no enum
+  /// names (ir/InlineEnums.h).
+  bool namedEnums;
   // Types.
   bool arrays;
   bool unsignedNumbers;

@@ -1,9 +1,12 @@
 //===- DiffCommand.cpp - `schemac diff`: the migration between two schemas ===//
 
+#include "backends/DialectCapabilities.h"
 #include "backends/MigrationSQL.h"
+#include "db/DatabaseURL.h"
 #include "driver/Commands.h"
 #include "driver/Pipeline.h"
 #include "ir/Diff.h"
+#include "ir/InlineEnums.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <CLI/CLI.hpp>
 #include <memory>
@@ -12,8 +15,9 @@ using namespace schemac;
 using namespace schemac::driver;
 
 static const char *const diffExamples = R"(
-SRC is schema files or directories, one snapshot (.json), or a migrations
-folder of any --layout (its sum verified, its latest state).
+SRC is schema files or directories, one snapshot (.json), a migrations
+folder of any --layout (its sum verified, its latest state), or a database
+URL (what the database holds; see `schemac pull --help`).
 
 Examples:
   schemac diff --from old.schema --to new.schema --dialect postgresql
@@ -24,6 +28,8 @@ Examples:
                               the changes, their hazards and the SQL, for tools
   schemac diff --from migrations/ --to schema/ --exit-code > /dev/null
                               exit 1 if the schema changed since the snapshot
+  schemac diff --from postgres://app@localhost/shop --to schema/ --exit-code
+                              exit 1 if the database differs from the schema
   schemac diff --from old.schema --to new.schema --rename table:accounts=users
                               take a drop and create for a rename
 
@@ -37,6 +43,21 @@ Exit codes: 0 success (with --exit-code: no change), 1 errors (with
 )";
 
 namespace {
+/// The dialect of the first side that is a database URL, if any.
+std::optional<ir::Dialect>
+getDatabaseDialect(const std::vector<std::string> &from,
+                   const std::vector<std::string> &to) {
+  for (const std::vector<std::string> *side : {&from, &to}) {
+    if (side->size() != 1 || !db::isDatabaseURL(side->front()))
+      continue;
+    if (auto url = db::parseDatabaseURL(side->front()))
+      return url->dialect;
+    else
+      llvm::consumeError(url.takeError()); // reading the side reports it
+  }
+  return std::nullopt;
+}
+
 struct DiffArgs {
   std::vector<std::string> from, to;
   DiffRequestArgs request;
@@ -68,67 +89,78 @@ Command driver::addDiffCommand(CLI::App &root) {
                 "Exit 1 if the schemas differ, 0 if not, 2 on errors");
   addDiffRequestOptions(*cmd, args->request);
   cmd->footer(diffExamples);
-  return {cmd, [opts, args] {
-            Session session(*opts);
-            auto fail = [&] {
-              int code = session.finish();
-              return args->exitCode ? int(ExitUsage) : code;
-            };
-            if (!session.loadConfig())
-              return fail();
-            std::optional<ir::Dialect> dialect = session.getDialect();
-            if (args->emit == "sql" && !dialect) {
-              session.getDiags().report(
-                  DiagID::UnknownDialect, {},
-                  "no target dialect: give --dialect or set 'dialect' in "
-                  "schemac.toml (or --emit migration-ir)");
-              return fail();
-            }
-            ir::Schema from, to;
-            if (!args->from.empty() && !session.buildSchema(args->from, from))
-              return fail();
-            if (!session.buildSchema(
-                    args->to.empty() ? session.getInputs() : args->to, to))
-              return fail();
-            ir::DiffOptions options =
-                makeDiffOptions(args->request, from, to, session.getDiags());
-            ir::Migration migration =
-                ir::diffSchemas(from, to, options, session.getDiags());
-            ir::reportHazards(migration, session.getDiags(),
-                              parseAllowances(args->request.allowed));
-            if (session.getDiags().hasErrors())
-              return fail();
-            std::optional<std::string> sql;
-            if (dialect && args->emit != "migration-ir") {
-              auto sqlOptions = makeSQLOptions(args->request, *dialect,
-                                               session.getDiags());
-              if (!sqlOptions)
-                return fail();
-              sql = backends::writeMigrationSQL(*dialect, migration, from, to,
-                                                session.getDiags(), *sqlOptions);
-              if (!sql)
-                return fail();
-            }
-            std::string text;
-            llvm::raw_string_ostream os(text);
-            if (args->emit == "sql") {
-              os << *sql;
-            } else if (args->emit == "json") {
-              llvm::json::Object out{
-                  {"changes", ir::migrationToJSON(migration)}};
-              if (sql)
-                out["sql"] = std::move(*sql);
-              os << llvm::formatv("{0:2}", llvm::json::Value(std::move(out)))
-                 << '\n';
-            } else {
-              ir::printMigration(migration, os);
-            }
-            if (!session.writeOutput(text))
-              return fail();
-            int code = session.finish();
-            if (code != ExitSuccess)
-              return args->exitCode ? int(ExitUsage) : code;
-            return args->exitCode && !migration.empty() ? int(ExitFailure)
-                                                        : int(ExitSuccess);
-          }};
+  return {
+      cmd, [opts, args] {
+        Session session(*opts);
+        auto fail = [&] {
+          int code = session.finish();
+          return args->exitCode ? int(ExitUsage) : code;
+        };
+        if (!session.loadConfig())
+          return fail();
+        std::optional<ir::Dialect> databaseDialect =
+            getDatabaseDialect(args->from, args->to);
+        if (databaseDialect)
+          session.setFallbackDialect(*databaseDialect);
+        std::optional<ir::Dialect> dialect = session.getDialect();
+        if (args->emit == "sql" && !dialect) {
+          session.getDiags().report(
+              DiagID::UnknownDialect, {},
+              "no target dialect: give --dialect or set 'dialect' in "
+              "schemac.toml (or --emit migration-ir)");
+          return fail();
+        }
+        ir::Schema from, to;
+        if (!args->from.empty() && !session.buildSchema(args->from, from))
+          return fail();
+        if (!session.buildSchema(
+                args->to.empty() ? session.getInputs() : args->to, to))
+          return fail();
+        // A database without enum types keeps no enum names: compare
+        // both sides in the form it holds.
+        if (databaseDialect &&
+            !backends::getCapabilities(*databaseDialect).namedEnums) {
+          ir::canonicalizeInlineEnums(from);
+          ir::canonicalizeInlineEnums(to);
+        }
+        ir::DiffOptions options =
+            makeDiffOptions(args->request, from, to, session.getDiags());
+        ir::Migration migration =
+            ir::diffSchemas(from, to, options, session.getDiags());
+        ir::reportHazards(migration, session.getDiags(),
+                          parseAllowances(args->request.allowed));
+        if (session.getDiags().hasErrors())
+          return fail();
+        std::optional<std::string> sql;
+        if (dialect && args->emit != "migration-ir") {
+          auto sqlOptions =
+              makeSQLOptions(args->request, *dialect, session.getDiags());
+          if (!sqlOptions)
+            return fail();
+          sql = backends::writeMigrationSQL(*dialect, migration, from, to,
+                                            session.getDiags(), *sqlOptions);
+          if (!sql)
+            return fail();
+        }
+        std::string text;
+        llvm::raw_string_ostream os(text);
+        if (args->emit == "sql") {
+          os << *sql;
+        } else if (args->emit == "json") {
+          llvm::json::Object out{{"changes", ir::migrationToJSON(migration)}};
+          if (sql)
+            out["sql"] = std::move(*sql);
+          os << llvm::formatv("{0:2}", llvm::json::Value(std::move(out)))
+             << '\n';
+        } else {
+          ir::printMigration(migration, os);
+        }
+        if (!session.writeOutput(text))
+          return fail();
+        int code = session.finish();
+        if (code != ExitSuccess)
+          return args->exitCode ? int(ExitUsage) : code;
+        return args->exitCode && !migration.empty() ? int(ExitFailure)
+                                                    : int(ExitSuccess);
+      }};
 }

@@ -52,7 +52,9 @@ bool Session::loadConfig() {
 std::optional<ir::Dialect> Session::getDialect() const {
   if (!opts.dialect.empty())
     return ir::parseDialect(opts.dialect);
-  return config.dialect;
+  if (config.dialect)
+    return config.dialect;
+  return fallbackDialect;
 }
 
 /// Appends the *.schema files under `dir`, sorted by path.
@@ -151,8 +153,9 @@ bool Session::loadSnapshot(llvm::StringRef path, ir::Schema &schema) {
   if (!file)
     return false;
   if (llvm::Error err = ir::readSnapshot(sm.getBuffer(*file), schema)) {
-    diags.report(DiagID::InvalidSnapshot, SourceRange::point(*file, 0),
-                 fmt::format("invalid snapshot: {}", llvm::toString(std::move(err))));
+    diags.report(
+        DiagID::InvalidSnapshot, SourceRange::point(*file, 0),
+        fmt::format("invalid snapshot: {}", llvm::toString(std::move(err))));
     return false;
   }
   for (const std::string &problem : ir::verifySchema(schema))
@@ -209,8 +212,34 @@ Session::loadMigrationsFolder(const MigrationLayout &layout,
   return std::move(*folder);
 }
 
+bool Session::readDatabase(llvm::StringRef url, ir::Schema &schema,
+                           const IntrospectOptions &options) {
+  llvm::Expected<db::DatabaseURL> parsed = db::parseDatabaseURL(url);
+  if (!parsed) {
+    diags.report(DiagID::InvalidDatabaseURL, {},
+                 llvm::toString(parsed.takeError()));
+    return false;
+  }
+  llvm::Expected<std::unique_ptr<db::Connection>> conn = db::connect(*parsed);
+  if (!conn) {
+    diags.report(DiagID::ConnectionFailed, {},
+                 llvm::toString(conn.takeError()));
+    return false;
+  }
+  if (!introspectDatabase(**conn, schema, diags, options))
+    return false;
+  for (const std::string &problem : ir::verifySchema(schema))
+    diags.report(DiagID::VerifierFailed, {},
+                 fmt::format("internal error: the database read into an "
+                             "invalid IR: {}",
+                             problem));
+  return !diags.hasErrors();
+}
+
 bool Session::readSchema(const std::vector<std::string> &paths,
                          ir::Schema &schema) {
+  if (paths.size() == 1 && db::isDatabaseURL(paths.front()))
+    return readDatabase(paths.front(), schema);
   if (paths.size() == 1)
     if (const MigrationLayout *layout = getFolderLayout(paths.front()))
       return loadMigrationsFolder(*layout, paths.front(), schema).has_value();

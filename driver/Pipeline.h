@@ -13,6 +13,7 @@
 #include "diagnostics/Diagnostic.h"
 #include "driver/Config.h"
 #include "driver/Options.h"
+#include "frontend/introspect/Introspect.h"
 #include "ir/Schema.h"
 #include <optional>
 #include <string>
@@ -38,8 +39,10 @@ public:
   /// Reads schemac.toml (found, given by --config, or skipped by
   /// --no-config). Returns false if it has errors.
   bool loadConfig();
-  /// --dialect, else the config's dialect, else none.
+  /// --dialect, else the config's dialect, else the fallback (the dialect
+  /// of a database the command reads), else none.
   std::optional<ir::Dialect> getDialect() const;
+  void setFallbackDialect(ir::Dialect d) { fallbackDialect = d; }
 
   /// FILES, or the config's `schema` paths.
   const std::vector<std::string> &getInputs() const;
@@ -61,8 +64,14 @@ public:
   /// Parses every input in `paths`, analyzes and verifies the schema; a
   /// single `.json` input is loaded as a snapshot instead, and a single
   /// migrations folder (schemac's, or another tool's generate wrote) as its
-  /// latest state.
+  /// latest state, and a single database URL as what the database holds.
   bool readSchema(const std::vector<std::string> &paths, ir::Schema &schema);
+
+  /// Connects to the database at `url` and reads it into an empty schema
+  /// (frontend/introspect). Connection and query failures are reported with
+  /// the URL redacted.
+  bool readDatabase(llvm::StringRef url, ir::Schema &schema,
+                    const IntrospectOptions &options = {});
 
   /// Loads and verifies a JSON snapshot (ir/JSON.h) into an empty schema.
   bool loadSnapshot(llvm::StringRef path, ir::Schema &schema);
@@ -101,6 +110,7 @@ private:
   /// Every file read (config included), in reading order, for --depfile.
   std::vector<std::string> filesRead;
   size_t numSchemaFiles = 0;
+  std::optional<ir::Dialect> fallbackDialect;
 };
 
 } // namespace schemac::driver

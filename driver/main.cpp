@@ -35,7 +35,7 @@ int main(int argc, char **argv) {
 
   std::vector<Command> commands{addCheckCommand(root), addCompileCommand(root),
                                 addDiffCommand(root), addExportCommand(root),
-                                addGenerateCommand(root)};
+                                addGenerateCommand(root), addPullCommand(root)};
 
   try {
     root.parse(argc, argv);

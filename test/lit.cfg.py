@@ -43,6 +43,7 @@ mysqlmigrate = (
 config.substitutions.append(("%schemac", schemac))
 config.substitutions.append(("%pg-exec", f"{pgtest} exec --test %t"))
 config.substitutions.append(("%pg-psql", f"{pgtest} psql --test %t"))
+config.substitutions.append(("%pg-with-url", f"{pgtest} with-url --test %t"))
 config.substitutions.append(
     ("%pg-migrate-check", f"{pgmigrate} check --test %t --schemac {schemac}")
 )
@@ -55,9 +56,12 @@ config.substitutions.append(
 # are not).
 config.substitutions.append(("%mysql-exec", f"{mysqltest} exec --test %t"))
 config.substitutions.append(("%mysql-sql", f"{mysqltest} sql --test %t"))
+config.substitutions.append(("%mysql-with-url", f"{mysqltest} with-url --test %t"))
 config.substitutions.append(
     ("%mysql-migrate-check", f"{mysqlmigrate} check --test %t --schemac {schemac}")
 )
+pullcheck = f"{python} {shlex.quote(os.path.join(scripts_dir, 'pullcheck.py'))}"
+config.substitutions.append(("%pull-check", f"{pullcheck} --test %t --schemac {schemac}"))
 config.substitutions.append(("%python", python))
 config.substitutions.append(("%{scripts}", shlex.quote(scripts_dir)))
 config.substitutions.append(("%{src_root}", shlex.quote(config.schemac_src_root)))

@@ -12,6 +12,10 @@
 #   mysqltest.py sql [--test ID] NAME [CLIENT ARGS...]
 #       Runs the mariadb client (same flags) on the database kept by
 #       `exec --keep NAME` of the same test.
+#   mysqltest.py with-url [--test ID] NAME COMMAND [ARGS...]
+#       Runs COMMAND with every `{url}` in ARGS replaced by a mysql:// URL of
+#       the database kept by `exec --keep NAME` of the same test; exits with
+#       COMMAND's status.
 #
 # ID identifies the test (lit passes %t); database names derive from its hash,
 # so tests running in parallel never share a database. The server comes from
@@ -26,6 +30,7 @@ import re
 import shutil
 import subprocess
 import sys
+import urllib.parse
 
 CLIENT_FLAGS = [
     "--no-defaults",
@@ -129,6 +134,24 @@ def run_sql(args):
     return subprocess.run(cmd, env=env).returncode
 
 
+def database_url(db):
+    """A mysql:// URL of `db` on the test server (over its socket)."""
+    user = urllib.parse.quote(os.environ.get("SCHEMAC_TEST_MYSQL_USER", "root"))
+    password = os.environ.get("SCHEMAC_TEST_MYSQL_PASSWORD")
+    if password is not None:
+        user += ":" + urllib.parse.quote(password, safe="")
+    socket = urllib.parse.quote(os.environ["SCHEMAC_TEST_MYSQL_SOCKET"], safe="/")
+    return f"mysql://{user}@localhost/{db}?socket={socket}"
+
+
+def run_with_url(args):
+    if not args.command_args:
+        fail("with-url needs a COMMAND")
+    url = database_url(kept_name(args.name, args.test))
+    cmd = [arg.replace("{url}", url) for arg in args.command_args]
+    return subprocess.run(cmd).returncode
+
+
 def main():
     parser = argparse.ArgumentParser(prog="mysqltest.py")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -140,7 +163,13 @@ def main():
     sql_cmd.add_argument("--test", help="test identity (lit: %%t)")
     sql_cmd.add_argument("name", help="the NAME given to exec --keep")
     sql_cmd.add_argument("client_args", nargs=argparse.REMAINDER)
+    url_cmd = commands.add_parser("with-url", help="run a command given the URL")
+    url_cmd.add_argument("--test", help="test identity (lit: %%t)")
+    url_cmd.add_argument("name", help="the NAME given to exec --keep")
+    url_cmd.add_argument("command_args", nargs=argparse.REMAINDER)
     args = parser.parse_args()
+    if args.command == "with-url":
+        return run_with_url(args)
     if args.command == "exec":
         return run_exec(args)
     return run_sql(args)

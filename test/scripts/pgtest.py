@@ -11,6 +11,10 @@
 #   pgtest.py psql [--test ID] NAME [PSQL ARGS...]
 #       Runs psql (same flags) on the database kept by `exec --keep NAME` of
 #       the same test.
+#   pgtest.py with-url [--test ID] NAME COMMAND [ARGS...]
+#       Runs COMMAND with every `{url}` in ARGS replaced by a libpq URL of the
+#       database kept by `exec --keep NAME` of the same test; exits with
+#       COMMAND's status. For `schemac pull --url {url}` and friends.
 #
 # ID identifies the test (lit passes %t); database names derive from its hash,
 # so tests running in parallel never share a database. The server comes from
@@ -25,6 +29,7 @@ import re
 import shutil
 import subprocess
 import sys
+import urllib.parse
 
 PSQL_FLAGS = ["-X", "-v", "ON_ERROR_STOP=1", "-q", "-A", "-t"]
 
@@ -110,6 +115,23 @@ def run_psql(args):
     return subprocess.run(cmd, env=env).returncode
 
 
+def database_url(db):
+    """A libpq URI of `db` on the test server (socket directory as host)."""
+    env = server_env()
+    query = {"host": env["PGHOST"], "port": env["PGPORT"], "user": env["PGUSER"]}
+    if "PGPASSWORD" in env:
+        query["password"] = env["PGPASSWORD"]
+    return f"postgresql:///{db}?" + urllib.parse.urlencode(query)
+
+
+def run_with_url(args):
+    if not args.command_args:
+        fail("with-url needs a COMMAND")
+    url = database_url(kept_name(args.name, args.test))
+    cmd = [arg.replace("{url}", url) for arg in args.command_args]
+    return subprocess.run(cmd).returncode
+
+
 def main():
     parser = argparse.ArgumentParser(prog="pgtest.py")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -121,7 +143,13 @@ def main():
     psql_cmd.add_argument("--test", help="test identity (lit: %%t)")
     psql_cmd.add_argument("name", help="the NAME given to exec --keep")
     psql_cmd.add_argument("psql_args", nargs=argparse.REMAINDER)
+    url_cmd = commands.add_parser("with-url", help="run a command given the URL")
+    url_cmd.add_argument("--test", help="test identity (lit: %%t)")
+    url_cmd.add_argument("name", help="the NAME given to exec --keep")
+    url_cmd.add_argument("command_args", nargs=argparse.REMAINDER)
     args = parser.parse_args()
+    if args.command == "with-url":
+        return run_with_url(args)
     if args.command == "exec":
         return run_exec(args)
     return run_psql(args)
