@@ -265,8 +265,15 @@ void Emitter::emitUnary(const UnaryExpr *u) {
     // "- -a" must not become the comment "--a". A prefix operator groups
     // before an infix one of its own level, so equal levels need parens.
     os << getUnaryOpSpelling(u->getOp());
-    emitChild(operand, isSymbolicUnary(operand) ||
-                           needsParens(self, operand, /*right=*/true));
+    // Prefix ~ has PostgreSQL's operator level, where its operand extends
+    // over `+`; elsewhere it binds tightest. An operand that is not an atom
+    // or a unary gets parentheses, so every reader agrees.
+    emitChild(operand,
+              isSymbolicUnary(operand) ||
+                  needsParens(self, operand, /*right=*/true) ||
+                  (u->getOp() == UnaryOp::BitNot &&
+                   getExprPrecedence(operand) <
+                       getUnaryOpPrecedence(UnaryOp::Neg)));
     return;
   }
 }

@@ -151,7 +151,12 @@ private:
       if (u->getOp() == UnaryOp::Not)
         os << ' ';
       // Equal precedence also gets parentheses: "- -x" would read as "--".
-      print(u->getOperand(), prec + 1);
+      // Prefix ~ takes PostgreSQL's operator level (its operand extends
+      // over + there) but binds tightest in MySQL and the language: only
+      // an atom or unary operand reads the same everywhere.
+      print(u->getOperand(), u->getOp() == UnaryOp::BitNot
+                                 ? std::max(prec + 1, 11u)
+                                 : prec + 1);
       return;
     }
     case Expr::Kind::Binary:
