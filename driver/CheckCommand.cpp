@@ -1,7 +1,7 @@
 //===- CheckCommand.cpp - `schemac check`: diagnostics only ---------------===//
 
 #include "driver/Commands.h"
-#include "driver/MigrationFolder.h"
+#include "migrate/MigrationFolder.h"
 #include "driver/Pipeline.h"
 #include "llvm/Support/raw_ostream.h"
 #include <CLI/CLI.hpp>
@@ -9,6 +9,7 @@
 
 using namespace schemac;
 using namespace schemac::driver;
+using namespace schemac::migrator;
 
 static const char *const checkExamples = R"(
 Examples:

@@ -22,6 +22,7 @@ Command addCompileCommand(CLI::App &root);
 Command addDiffCommand(CLI::App &root);
 Command addExportCommand(CLI::App &root);
 Command addGenerateCommand(CLI::App &root);
+Command addMigrateCommand(CLI::App &root);
 Command addPullCommand(CLI::App &root);
 
 } // namespace schemac::driver

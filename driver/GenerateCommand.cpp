@@ -10,7 +10,7 @@
 #include "backends/MigrationSQL.h"
 #include "driver/Commands.h"
 #include "driver/MigrationLayout.h"
-#include "driver/MigrationFolder.h"
+#include "migrate/MigrationFolder.h"
 #include "driver/OutputFile.h"
 #include "driver/Pipeline.h"
 #include "ir/Diff.h"
@@ -25,6 +25,7 @@
 
 using namespace schemac;
 using namespace schemac::driver;
+using namespace schemac::migrator;
 
 static const char *const generateExamples = R"(
 Examples:

@@ -1,7 +1,7 @@
 //===- MigrationLayout.cpp - the layout registry and what layouts share ---===//
 
 #include "driver/MigrationLayout.h"
-#include "driver/MigrationFolder.h"
+#include "migrate/MigrationFolder.h"
 #include "driver/layouts/Layouts.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -10,6 +10,7 @@
 
 using namespace schemac;
 using namespace schemac::driver;
+using namespace schemac::migrator;
 
 static const MigrationLayout *const AllLayouts[] = {
     &SchemacLayout, &FlywayLayout,    &GolangMigrateLayout,

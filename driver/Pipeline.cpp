@@ -4,7 +4,7 @@
 #include "backends/Backend.h"
 #include "backends/DialectLegality.h"
 #include "diagnostics/DiagnosticPrinter.h"
-#include "driver/MigrationFolder.h"
+#include "migrate/MigrationFolder.h"
 #include "driver/MigrationLayout.h"
 #include "driver/OutputFile.h"
 #include "frontend/Parser.h"
@@ -24,6 +24,7 @@
 
 using namespace schemac;
 using namespace schemac::driver;
+using namespace schemac::migrator;
 
 #ifndef SCHEMAC_VERSION
 #error "the build defines SCHEMAC_VERSION"

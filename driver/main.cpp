@@ -14,12 +14,15 @@ static const char *const rootFooter = R"(
 Run 'schemac COMMAND --help' for a command's options and examples.
 Exit codes: 0 success, 1 errors reported, 2 usage error.)";
 
-/// The innermost subcommand the command line selected, for the help hint.
-static const CLI::App *selectedCommand(const CLI::App &root) {
-  const CLI::App *app = &root;
-  while (!app->get_subcommands().empty())
+/// The subcommands the command line selected ("migrate resolve"), for the
+/// help hint; empty for none.
+static std::string selectedCommand(const CLI::App &root) {
+  std::string path;
+  for (const CLI::App *app = &root; !app->get_subcommands().empty();) {
     app = app->get_subcommands().front();
-  return app;
+    path += (path.empty() ? "" : " ") + app->get_name();
+  }
+  return path;
 }
 
 int main(int argc, char **argv) {
@@ -35,7 +38,8 @@ int main(int argc, char **argv) {
 
   std::vector<Command> commands{addCheckCommand(root), addCompileCommand(root),
                                 addDiffCommand(root), addExportCommand(root),
-                                addGenerateCommand(root), addPullCommand(root)};
+                                addGenerateCommand(root), addMigrateCommand(root),
+                                addPullCommand(root)};
 
   try {
     root.parse(argc, argv);
@@ -49,8 +53,8 @@ int main(int argc, char **argv) {
     llvm::outs() << e.what() << '\n';
     return ExitSuccess;
   } catch (const CLI::ParseError &e) {
-    const CLI::App *cmd = selectedCommand(root);
-    std::string name = cmd == &root ? "schemac" : "schemac " + cmd->get_name();
+    std::string cmd = selectedCommand(root);
+    std::string name = cmd.empty() ? "schemac" : "schemac " + cmd;
     llvm::errs() << "schemac: error: " << e.what() << "\nRun '" << name
                  << " --help' for more information.\n";
     return ExitUsage;

@@ -9,7 +9,7 @@
 // starts with Atlas's `-- atlas:txmode none` directive.
 //
 //===----------------------------------------------------------------------===//
-#include "driver/MigrationFolder.h"
+#include "migrate/MigrationFolder.h"
 #include "driver/layouts/Layouts.h"
 #include "llvm/Support/Base64.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -17,6 +17,7 @@
 
 using namespace schemac;
 using namespace schemac::driver;
+using namespace schemac::migrator;
 
 static const char *const SumFile = "atlas.sum";
 

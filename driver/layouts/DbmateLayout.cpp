@@ -5,11 +5,12 @@
 // `transaction:false`, as dbmate reads it.
 //
 //===----------------------------------------------------------------------===//
-#include "driver/MigrationFolder.h"
+#include "migrate/MigrationFolder.h"
 #include "driver/layouts/Layouts.h"
 
 using namespace schemac;
 using namespace schemac::driver;
+using namespace schemac::migrator;
 
 namespace {
 class Dbmate final : public MigrationLayout {

@@ -5,11 +5,12 @@
 // `V<version>__<name>.sql.conf` with `executeInTransaction=false`.
 //
 //===----------------------------------------------------------------------===//
-#include "driver/MigrationFolder.h"
+#include "migrate/MigrationFolder.h"
 #include "driver/layouts/Layouts.h"
 
 using namespace schemac;
 using namespace schemac::driver;
+using namespace schemac::migrator;
 
 namespace {
 class Flyway final : public MigrationLayout {

@@ -7,11 +7,12 @@
 // says so.
 //
 //===----------------------------------------------------------------------===//
-#include "driver/MigrationFolder.h"
+#include "migrate/MigrationFolder.h"
 #include "driver/layouts/Layouts.h"
 
 using namespace schemac;
 using namespace schemac::driver;
+using namespace schemac::migrator;
 
 namespace {
 class GolangMigrate final : public MigrationLayout {

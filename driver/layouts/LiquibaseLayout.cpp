@@ -7,12 +7,13 @@
 // `runInTransaction:false`.
 //
 //===----------------------------------------------------------------------===//
-#include "driver/MigrationFolder.h"
+#include "migrate/MigrationFolder.h"
 #include "driver/layouts/Layouts.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace schemac;
 using namespace schemac::driver;
+using namespace schemac::migrator;
 
 static const char *const Pattern = "^([0-9]+_.*)\\.sql$";
 

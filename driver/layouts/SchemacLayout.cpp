@@ -1,15 +1,16 @@
 //===- SchemacLayout.cpp - schemac's own folder: a directory per migration ===//
 //
 // `<version>_<name>/{migration.sql,down.sql,snapshot.json}` and
-// `schemac.sum` (driver/MigrationFolder.h).
+// `schemac.sum` (migrate/MigrationFolder.h).
 //
 //===----------------------------------------------------------------------===//
-#include "driver/MigrationFolder.h"
+#include "migrate/MigrationFolder.h"
 #include "driver/layouts/Layouts.h"
 #include "llvm/Support/FileSystem.h"
 
 using namespace schemac;
 using namespace schemac::driver;
+using namespace schemac::migrator;
 
 namespace {
 class Schemac final : public MigrationLayout {

@@ -9,15 +9,15 @@
 // the layout and the sum.
 //
 //===----------------------------------------------------------------------===//
-#ifndef SCHEMAC_DRIVER_MIGRATIONFOLDER_H
-#define SCHEMAC_DRIVER_MIGRATIONFOLDER_H
+#ifndef SCHEMAC_MIGRATE_MIGRATIONFOLDER_H
+#define SCHEMAC_MIGRATE_MIGRATIONFOLDER_H
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <string>
 #include <vector>
 
-namespace schemac::driver {
+namespace schemac::migrator {
 
 constexpr llvm::StringLiteral SumFileName = "schemac.sum";
 
@@ -38,6 +38,6 @@ llvm::Expected<std::string> computeSum(llvm::StringRef dir);
 /// that differs (edited, added, removed) or says the sum is missing.
 llvm::Error verifySum(llvm::StringRef dir);
 
-} // namespace schemac::driver
+} // namespace schemac::migrator
 
 #endif

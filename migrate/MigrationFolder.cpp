@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "driver/MigrationFolder.h"
+#include "migrate/MigrationFolder.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Base64.h"
 #include "llvm/Support/FileSystem.h"
@@ -18,7 +18,7 @@
 #include <algorithm>
 
 using namespace schemac;
-using namespace schemac::driver;
+using namespace schemac::migrator;
 
 namespace {
 
@@ -28,19 +28,19 @@ const char *const MigrationFiles[] = {"down.sql", "migration.sql",
 
 } // namespace
 
-std::string driver::joinPath(llvm::StringRef a, llvm::StringRef b) {
+std::string migrator::joinPath(llvm::StringRef a, llvm::StringRef b) {
   llvm::SmallString<256> path(a);
   llvm::sys::path::append(path, b);
   return path.str().str();
 }
 
-bool driver::isMigrationDirName(llvm::StringRef name) {
+bool migrator::isMigrationDirName(llvm::StringRef name) {
   return name.size() > 15 && name[14] == '_' &&
          llvm::all_of(name.take_front(14), llvm::isDigit);
 }
 
 llvm::Expected<std::vector<std::string>>
-driver::listMigrations(llvm::StringRef dir) {
+migrator::listMigrations(llvm::StringRef dir) {
   std::vector<std::string> names;
   if (!llvm::sys::fs::exists(dir))
     return names;
@@ -81,7 +81,7 @@ static std::error_code hashFile(const std::string &path, llvm::SHA256 &hash) {
   return ec;
 }
 
-llvm::Expected<std::string> driver::computeSum(llvm::StringRef dir) {
+llvm::Expected<std::string> migrator::computeSum(llvm::StringRef dir) {
   llvm::Expected<std::vector<std::string>> migrations = listMigrations(dir);
   if (!migrations)
     return migrations.takeError();
@@ -104,7 +104,7 @@ llvm::Expected<std::string> driver::computeSum(llvm::StringRef dir) {
   return "h1:" + llvm::encodeBase64(digest) + "\n" + lines;
 }
 
-llvm::Error driver::verifySum(llvm::StringRef dir) {
+llvm::Error migrator::verifySum(llvm::StringRef dir) {
   llvm::Expected<std::vector<std::string>> migrations = listMigrations(dir);
   if (!migrations)
     return migrations.takeError();
@@ -139,7 +139,7 @@ llvm::Error driver::verifySum(llvm::StringRef dir) {
         "'%s' does not match its migrations: '%s' %s since the sum was "
         "written",
         sumPath.c_str(), file.str().c_str(),
-        sameFile ? "changed (or a file before it did)"
+        sameFile    ? "changed (or a file before it did)"
         : b.empty() ? "was removed"
                     : "was added or renamed");
   }
