@@ -17,6 +17,8 @@ std::unique_ptr<Backend> createPostgresBackend();
 std::unique_ptr<Backend> createMySQLBackend();
 /// "sqlite": the complete DDL for SQLite 3.40.
 std::unique_ptr<Backend> createSQLiteBackend();
+/// "dsl": the schema language (printSchemaLanguage, SchemaLanguage.h).
+std::unique_ptr<Backend> createSchemaLanguageBackend();
 
 } // namespace schemac
 

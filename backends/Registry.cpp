@@ -21,4 +21,5 @@ void schemac::registerBackends(BackendRegistry &registry) {
   registry.add(createSQLiteBackend());
   registry.add(createIRBackend());
   registry.add(createJSONBackend());
+  registry.add(createSchemaLanguageBackend());
 }

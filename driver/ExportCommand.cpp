@@ -17,20 +17,23 @@ Examples:
                                         create a SQLite database, no server needed
   schemac export --format json -o snapshot.json
                                         dialect and inputs from schemac.toml
+  schemac export snapshot.json --format dsl -o app.schema
+                                        write a snapshot back as a schema file
 )";
 
 Command driver::addExportCommand(CLI::App &root) {
   CLI::App *cmd = root.add_subcommand(
-      "export", "Export the whole schema as SQL DDL for one dialect");
+      "export", "Export the whole schema as SQL DDL for one dialect, a "
+                "snapshot or a schema file");
   auto opts = std::make_shared<CommonOptions>();
   auto format = std::make_shared<std::string>("sql");
   addCommonOptions(*cmd, *opts);
   addOutputOptions(*cmd, *opts);
   cmd->add_option("--format", *format,
-                  "What to write: sql (DDL for --dialect), json (snapshot) "
-                  "or ir (textual IR)")
+                  "What to write: sql (DDL for --dialect), json (snapshot), "
+                  "ir (textual IR) or dsl (a schema file; --dialect optional)")
       ->type_name("FORMAT")
-      ->check(CLI::IsMember({"sql", "json", "ir"}))
+      ->check(CLI::IsMember({"sql", "json", "ir", "dsl"}))
       ->capture_default_str();
   cmd->footer(exportExamples);
   return {cmd, [opts, format] {
@@ -38,7 +41,10 @@ Command driver::addExportCommand(CLI::App &root) {
             if (!session.loadConfig())
               return session.finish();
             std::optional<ir::Dialect> dialect = session.getDialect();
-            if (!dialect) {
+            // A schema file needs no target: without one, sema derives
+            // names by PostgreSQL's rules, as `compile` does, and the file
+            // re-derives them the same way (docs/backends.md).
+            if (!dialect && *format != "dsl") {
               session.getDiags().report(
                   DiagID::UnknownDialect, {},
                   "no target dialect: give --dialect or set 'dialect' in "

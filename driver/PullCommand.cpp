@@ -1,8 +1,12 @@
 //===- PullCommand.cpp - `schemac pull`: a live database as a schema ------===//
 
+#include "backends/SchemaLanguage.h"
 #include "db/DatabaseURL.h"
 #include "driver/Commands.h"
+#include "driver/OutputFile.h"
 #include "driver/Pipeline.h"
+#include "migrate/MigrationFolder.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
 #include <CLI/CLI.hpp>
 #include <memory>
@@ -23,6 +27,9 @@ Examples:
                               the database as a snapshot
   schemac pull --url mysql://root@localhost/shop --table 'order*' --exclude '*_log'
                               only some tables
+  schemac pull --url postgres://app@localhost/shop -o schema/
+                              one file per schema: schema/main.schema for
+                              the default one (public), schema/NAME.schema
 )";
 
 namespace {
@@ -38,6 +45,43 @@ std::string checkGlob(const std::string &glob) {
            "': " + llvm::toString(pattern.takeError());
   return {};
 }
+/// -o DIR/ or an existing directory: one schema file per namespace.
+bool isDirectoryOutput(llvm::StringRef path) {
+  return !path.empty() &&
+         (path.ends_with("/") || llvm::sys::fs::is_directory(path));
+}
+
+/// DIR/main.schema for the default namespace, DIR/NAME.schema for each
+/// other one; each written atomically.
+void writeNamespaceFiles(Session &session, const ir::Schema &schema,
+                         llvm::StringRef dir) {
+  if (std::error_code ec = llvm::sys::fs::create_directories(dir)) {
+    session.getDiags().report(DiagID::OutputError, {},
+                              "cannot create '" + dir.str() +
+                                  "': " + ec.message());
+    return;
+  }
+  std::vector<llvm::StringRef> namespaces{""};
+  for (const ir::Namespace &ns : schema.namespaces)
+    namespaces.push_back(ns.name);
+  for (llvm::StringRef ns : namespaces) {
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    SchemaLanguageOptions options;
+    options.onlyNamespace = ns;
+    options.diags = &session.getDiags();
+    printSchemaLanguage(schema, os, options);
+    if (text.empty())
+      continue;
+    std::string path =
+        migrator::joinPath(dir, (ns.empty() ? "main" : ns.str()) + ".schema");
+    if (llvm::Error e = writeFileAtomically(path, text, /*onlyIfChanged=*/true))
+      session.getDiags().report(DiagID::OutputError, {},
+                                "cannot write '" + path +
+                                    "': " + llvm::toString(std::move(e)));
+  }
+}
+
 } // namespace
 
 Command driver::addPullCommand(CLI::App &root) {
@@ -51,8 +95,8 @@ Command driver::addPullCommand(CLI::App &root) {
       ->type_name("URL")
       ->required();
   cmd->add_option("--format", args->format,
-                  "What to write: dsl (the schema language) or json (a "
-                  "snapshot)")
+                  "What to write: dsl (the schema language; with -o DIR/ "
+                  "one file per schema) or json (a snapshot)")
       ->type_name("FORMAT")
       ->check(CLI::IsMember({"dsl", "json"}))
       ->capture_default_str();
@@ -82,6 +126,10 @@ Command driver::addPullCommand(CLI::App &root) {
             ir::Schema schema;
             if (!session.readDatabase(args->url, schema, args->introspect))
               return session.finish();
+            if (args->format == "dsl" && isDirectoryOutput(opts->outputFile)) {
+              writeNamespaceFiles(session, schema, opts->outputFile);
+              return session.finish();
+            }
             if (Backend *backend = session.getBackend(
                     args->format, "--format=" + args->format))
               session.emit(*backend, schema);

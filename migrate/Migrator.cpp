@@ -616,6 +616,7 @@ schemac::resolveMigration(StringRef url, StringRef dir, StringRef name,
                                  s->statementsRun});
   if (auto e = p->conn->execute(sql))
     return classify(Kind::Database, std::move(e));
+  p->report.applied.push_back({name.str(), 0, false});
   if (auto e = p->reload())
     return e;
   return std::move(p->report);

@@ -28,6 +28,10 @@ struct IntrospectOptions {
   std::vector<std::string> tables;
   /// Tables (and views) matching any of these globs are left out.
   std::vector<std::string> excludes;
+  /// schemac migrate's own history table (and, on PostgreSQL, its schema
+  /// when nothing else is in it) is not part of the application's schema.
+  std::string historyTable = "__schemac_migrations";
+  std::string historySchema = "schemac";
 };
 
 /// Reads the database behind `conn` into `out` (empty) and canonicalizes it.
