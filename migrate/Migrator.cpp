@@ -65,6 +65,9 @@ llvm::Error classify(Kind kind, llvm::Error e) {
 }
 
 llvm::Expected<std::vector<FolderMigration>> readFolder(StringRef dir) {
+  // A mistyped --dir must not look like a folder with nothing to apply.
+  if (!llvm::sys::fs::is_directory(dir))
+    return makeError(Kind::Folder, "no migrations folder at '" + dir + "'");
   if (auto e = verifySum(dir))
     return classify(Kind::Folder, std::move(e));
   llvm::Expected<std::vector<std::string>> names = listMigrations(dir);

@@ -65,6 +65,7 @@ config.substitutions.append(("%pull-check", f"{pullcheck} --test %t --schemac {s
 config.substitutions.append(("%python", python))
 config.substitutions.append(("%{scripts}", shlex.quote(scripts_dir)))
 config.substitutions.append(("%{src_root}", shlex.quote(config.schemac_src_root)))
+config.substitutions.append(("%{obj_root}", shlex.quote(config.schemac_obj_root)))
 
 # PostgreSQL: the feature `postgresql` exists when a reachable server is
 # described by SCHEMAC_TEST_PG_* (test/scripts/with-postgres.sh sets them).
