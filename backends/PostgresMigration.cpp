@@ -24,6 +24,20 @@ using llvm::StringRef;
 
 namespace {
 
+bool isStringKind(TypeKind k) {
+  return k == TypeKind::Text || k == TypeKind::Varchar || k == TypeKind::Char;
+}
+
+/// Both text types of the same shape: the change needs no USING.
+bool isStringToString(const Type &from, const Type &to) {
+  return isStringKind(from.kind) && isStringKind(to.kind) &&
+         from.arrayDims == to.arrayDims;
+}
+
+} // namespace
+
+namespace {
+
 class PostgresMigrationWriter {
 public:
   PostgresMigrationWriter(DiagnosticEngine &diags,
@@ -135,7 +149,10 @@ void PostgresMigrationWriter::alterColumn(const Change &c) {
     std::string text = prefix + " TYPE " + type;
     if (!b.collation.empty())
       text += " COLLATE " + ddl.quote(b.collation);
-    if (c.aspects & AspectType)
+    // USING col::type is an explicit cast, which silently truncates text
+    // to a shorter varchar or char; between string types the assignment
+    // cast PostgreSQL applies without USING fails on a value too long.
+    if ((c.aspects & AspectType) && !isStringToString(a.type, b.type))
       text += " USING " + ddl.quote(b.name) + "::" + type;
     emit(text);
   }

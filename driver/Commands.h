@@ -24,6 +24,7 @@ Command addExportCommand(CLI::App &root);
 Command addGenerateCommand(CLI::App &root);
 Command addMigrateCommand(CLI::App &root);
 Command addPullCommand(CLI::App &root);
+Command addPushCommand(CLI::App &root);
 
 } // namespace schemac::driver
 

@@ -1,11 +1,9 @@
 //===- InteractiveRenames.cpp - asking about possible renames on a TTY ----===//
 
 #include "driver/InteractiveRenames.h"
+#include "driver/Prompt.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/Process.h"
-#include "llvm/Support/raw_ostream.h"
-#include <iostream>
 #include <string>
 
 using namespace schemac;
@@ -21,24 +19,9 @@ static std::string describe(const ir::RenameRequest &r) {
          "' was renamed to '" + r.to + "'";
 }
 
-/// Asks one yes/no question; no on a bare Enter, and on end of input.
-static bool confirm(const std::string &question, bool &inputOpen) {
-  llvm::errs() << "schemac: " << question << "? [y/N] ";
-  llvm::errs().flush();
-  std::string answer;
-  if (!std::getline(std::cin, answer)) {
-    inputOpen = false;
-    llvm::errs() << "\n";
-    return false;
-  }
-  answer = llvm::StringRef(answer).trim().lower();
-  return answer == "y" || answer == "yes";
-}
-
 void driver::askForRenames(const ir::Schema &from, const ir::Schema &to,
                            ir::DiffOptions &options, DiagnosticEngine &diags) {
-  if (!llvm::sys::Process::StandardInIsUserInput() ||
-      !llvm::sys::Process::StandardErrIsDisplayed()) {
+  if (!canAskUser()) {
     diags.report(DiagID::InteractiveUnavailable, {},
                  "--interactive needs a terminal on stdin and stderr; "
                  "nothing was asked");
@@ -58,7 +41,7 @@ void driver::askForRenames(const ir::Schema &from, const ir::Schema &to,
       if (!inputOpen || !asked.insert(question).second)
         continue;
       askedNew = true;
-      if (confirm(question, inputOpen)) {
+      if (askYesNo(question, inputOpen)) {
         // The rename can settle other questions: ask again from scratch.
         options.renames.push_back(candidate);
         break;

@@ -39,7 +39,7 @@ int main(int argc, char **argv) {
   std::vector<Command> commands{addCheckCommand(root), addCompileCommand(root),
                                 addDiffCommand(root), addExportCommand(root),
                                 addGenerateCommand(root), addMigrateCommand(root),
-                                addPullCommand(root)};
+                                addPullCommand(root), addPushCommand(root)};
 
   try {
     root.parse(argc, argv);

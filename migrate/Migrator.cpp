@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "db/SQLScript.h"
+#include "migrate/ApplyScript.h"
 #include "migrate/DatabaseLock.h"
 #include "migrate/History.h"
 #include "migrate/MigrationFolder.h"
@@ -135,6 +136,12 @@ public:
         outOfOrder(outOfOrder), dialect(conn.getDialect()) {}
 
   llvm::Error apply(const FolderMigration &m);
+  /// Runs a script that is no migration (a push): same transactions, no
+  /// history.
+  llvm::Error applyUnrecorded(const FolderMigration &m) {
+    recordHistory = false;
+    return apply(m);
+  }
   llvm::Error applyAll(llvm::ArrayRef<const FolderMigration *> pending);
   /// Runs the migration's down.sql and removes its history row.
   llvm::Error revert(const FolderMigration &m, StringRef dir);
@@ -174,6 +181,7 @@ private:
   MigrateReport &report;
   const llvm::StringMap<bool> &outOfOrder;
   ir::Dialect dialect;
+  bool recordHistory = true;
 };
 
 llvm::Error Run::runStatement(const FolderMigration &m, StringRef script,
@@ -239,6 +247,8 @@ llvm::Error Run::runInTransaction(const FolderMigration &m, StringRef script,
     if (auto e = conn.execute(beginSQL()))
       return e;
     inTransaction = true;
+    if (!recordHistory)
+      return false;
     // Without a lock spanning the run (SQLite), another run may have
     // done it since the history was read: the write lock now held makes
     // this answer final.
@@ -252,24 +262,35 @@ llvm::Error Run::runInTransaction(const FolderMigration &m, StringRef script,
         reverting ? history.deleteSQL(m.name)
                   : history.insertSQL(appliedRow(
                         m, startedAt, millisSince(started), statementsRun));
-    if (auto e = conn.execute(record))
-      return e;
+    if (recordHistory)
+      if (auto e = conn.execute(record))
+        return e;
     inTransaction = false;
     return conn.execute("COMMIT");
+  };
+  // A SQLite script that switched foreign keys off and did not get to
+  // switch them on again must not leave the connection that way.
+  auto restore = [&] {
+    if (dialect == ir::Dialect::SQLite)
+      llvm::consumeError(conn.execute("PRAGMA foreign_keys = ON"));
   };
   auto fail = [&](llvm::Error e) {
     if (inTransaction)
       rollback();
+    restore();
     return e;
+  };
+  auto skip = [&] {
+    rollback();
+    restore();
+    return llvm::Error::success();
   };
   if (!ownTransaction) {
     llvm::Expected<bool> done = begin();
     if (!done)
       return fail(done.takeError());
-    if (*done) {
-      rollback();
-      return llvm::Error::success();
-    }
+    if (*done)
+      return skip();
   }
   unsigned run = 0;
   for (const ScriptStatement &s : statements) {
@@ -278,10 +299,8 @@ llvm::Error Run::runInTransaction(const FolderMigration &m, StringRef script,
       llvm::Expected<bool> done = begin();
       if (!done)
         return fail(done.takeError());
-      if (*done) {
-        rollback();
-        return llvm::Error::success();
-      }
+      if (*done)
+        return skip();
       continue;
     }
     if (ownTransaction && isCommit(text)) {
@@ -311,19 +330,27 @@ llvm::Error Run::runStepwise(const FolderMigration &m, StringRef script,
   HistoryRow row{m.name, m.checksum, "running", currentTimestamp(), "", 0, 0};
   // Recorded first: if the process dies part-way, the next run sees a
   // migration that did not finish and refuses to guess.
-  if (auto e = conn.execute(reverting ? history.updateSQL(row)
-                                      : history.insertSQL(row)))
-    return e;
+  if (recordHistory)
+    if (auto e = conn.execute(reverting ? history.updateSQL(row)
+                                        : history.insertSQL(row)))
+      return e;
   for (const ScriptStatement &s : statements) {
-    if (auto e = runStatement(m, script, s, /*recordedAsFailed=*/true)) {
+    if (auto e =
+            runStatement(m, script, s, /*recordedAsFailed=*/recordHistory)) {
       row.status = "failed";
       row.durationMs = millisSince(started);
-      llvm::consumeError(conn.execute(history.updateSQL(row)));
+      if (recordHistory)
+        llvm::consumeError(conn.execute(history.updateSQL(row)));
       return e;
     }
     ++row.statementsRun;
-    if (auto e = conn.execute(history.updateSQL(row)))
-      return e;
+    if (recordHistory)
+      if (auto e = conn.execute(history.updateSQL(row)))
+        return e;
+  }
+  if (!recordHistory) {
+    recordApplied(m.name, millisSince(started));
+    return llvm::Error::success();
   }
   if (reverting) {
     if (auto e = conn.execute(history.deleteSQL(m.name)))
@@ -488,6 +515,10 @@ llvm::Expected<Prepared> prepare(StringRef url, StringRef dir,
   if (!conn)
     return classify(Kind::Connection, conn.takeError());
   p.conn = std::move(*conn);
+  // Like the application's own connections: keys enforced while migrating.
+  if (p.conn->getDialect() == ir::Dialect::SQLite)
+    if (auto e = p.conn->execute("PRAGMA foreign_keys = ON"))
+      return classify(Kind::Database, std::move(e));
   p.history.emplace(*p.conn, options);
   if (!readOnly) {
     llvm::Expected<DatabaseLock> lock = DatabaseLock::acquire(
@@ -688,4 +719,19 @@ schemac::revertMigrations(StringRef url, StringRef dir, unsigned steps,
   if (auto e = p->reload())
     return e;
   return std::move(p->report);
+}
+
+llvm::Error schemac::applyScript(db::Connection &conn, StringRef name,
+                                 StringRef script) {
+  if (conn.getDialect() == ir::Dialect::SQLite)
+    if (auto e = conn.execute("PRAGMA foreign_keys = ON"))
+      return e;
+  MigrateOptions options;
+  MigrateReport report;
+  llvm::StringMap<bool> none;
+  Run runner(conn, options, report, none);
+  FolderMigration m;
+  m.name = name.str();
+  m.sql = script.str();
+  return runner.applyUnrecorded(m);
 }
