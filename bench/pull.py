@@ -34,8 +34,9 @@ def pg_tool(name):
 
 
 def psql(db, *args, **kwargs):
+    env = dict(os.environ, PGOPTIONS="-c client_min_messages=warning")
     return subprocess.run([pg_tool("psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1",
-                           "-d", db, *args], check=True, **kwargs)
+                           "-d", db, *args], check=True, env=env, **kwargs)
 
 
 def main():
