@@ -228,7 +228,13 @@ void PostgresMigrationWriter::alterSequence(const Change &c) {
     option(a->minValue, b.minValue, "MINVALUE", "NO MINVALUE");
     option(a->maxValue, b.maxValue, "MAXVALUE", "NO MAXVALUE");
     // START WITH changes what RESTART goes back to, not the current value.
-    option(a->start, b.start, "START WITH", "START WITH 1");
+    // Unset, it is the first value of the range: the minimum going up, the
+    // maximum going down.
+    bool ascending = b.increment.value_or(1) > 0;
+    std::string defaultStart = fmt::format(
+        "START WITH {}", ascending ? b.minValue.value_or(1)
+                                   : b.maxValue.value_or(-1));
+    option(a->start, b.start, "START WITH", defaultStart);
     option(a->cache, b.cache, "CACHE", "CACHE 1");
     if (a->cycle != b.cycle)
       text += b.cycle ? " CYCLE" : " NO CYCLE";

@@ -42,10 +42,32 @@ SemaImpl::lowerPrefixKey(TableInfo &info, const ir::Expr *e) {
   return std::make_pair(ref, length);
 }
 
+/// Spellings a database cannot tell from the defaults become the defaults,
+/// so a schema and the database built from it compare equal: ASC, a
+/// column's own collation, and on PostgreSQL the nulls order of the
+/// direction (last for ASC, first for DESC; SQLite's are the reverse).
+static void normalizeIndexElement(const TableInfo &info, ir::Dialect dialect,
+                                  ir::IndexElement &e) {
+  if (e.order == ir::SortOrder::Asc)
+    e.order = ir::SortOrder::Default;
+  bool descending = e.order == ir::SortOrder::Desc;
+  if (dialect == ir::Dialect::PostgreSQL &&
+      ((e.nulls == ir::NullsOrder::Last && !descending) ||
+       (e.nulls == ir::NullsOrder::First && descending)))
+    e.nulls = ir::NullsOrder::Default;
+  if (auto *ref = llvm::dyn_cast_or_null<ir::ColumnRef>(e.expr))
+    if (const ir::Column *column = info.ir->findColumn(ref->getColumn()))
+      if (!e.collation.empty() && e.collation == column->collation)
+        e.collation = {};
+}
+
 void SemaImpl::lowerIndex(TableInfo &info, const ast::IndexDef &def) {
   ir::Index idx;
   idx.unique = def.unique;
-  idx.method = out.save(def.method.name);
+  // The default method is no method: a database reads it back as none.
+  idx.method = llvm::StringRef(def.method.name).equals_insensitive("btree")
+                   ? llvm::StringRef()
+                   : out.save(def.method.name);
   idx.comment = out.save(def.doc);
   idx.range = def.range;
   lowerAttributes(def.attributes, idx.was);
@@ -75,6 +97,7 @@ void SemaImpl::lowerIndex(TableInfo &info, const ast::IndexDef &def) {
     e.opclass = out.save(el.opclass.name);
     e.order = el.order;
     e.nulls = el.nulls;
+    normalizeIndexElement(info, namingDialect(), e);
     idx.elements.push_back(e);
   }
   if (!def.include.empty() && lowerColumnList(info, def.include, def.range,

@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "frontend/SemaImpl.h"
+#include <cstdint>
 #include <fmt/format.h>
 
 namespace schemac::sema {
@@ -30,6 +31,31 @@ static llvm::StringRef getOptionName(SeqKind k) {
     return "owned by";
   }
   return "option";
+}
+
+/// Options equal to what the database would choose are left unset, as a
+/// database reads them back (PostgreSQL's CREATE SEQUENCE defaults: an
+/// ascending sequence runs from 1 to the type's maximum and starts at its
+/// minimum, a descending one from the type's minimum to -1 and starts at
+/// its maximum; increment and cache 1).
+static void dropDefaultOptions(ir::Sequence &s) {
+  int64_t typeMax = s.type.kind == ir::TypeKind::SmallInt ? INT16_MAX
+                    : s.type.kind == ir::TypeKind::Integer ? INT32_MAX
+                                                           : INT64_MAX;
+  int64_t typeMin = -typeMax - 1;
+  bool ascending = s.increment.value_or(1) > 0;
+  int64_t min = s.minValue.value_or(ascending ? 1 : typeMin);
+  int64_t max = s.maxValue.value_or(ascending ? typeMax : -1);
+  if (s.start == (ascending ? min : max))
+    s.start.reset();
+  if (s.minValue == (ascending ? 1 : typeMin))
+    s.minValue.reset();
+  if (s.maxValue == (ascending ? typeMax : -1))
+    s.maxValue.reset();
+  if (s.increment == 1)
+    s.increment.reset();
+  if (s.cache == 1)
+    s.cache.reset();
 }
 
 void SemaImpl::lowerSequence(const ast::SequenceDef &def) {
@@ -139,6 +165,7 @@ void SemaImpl::lowerSequence(const ast::SequenceDef &def) {
             fmt::format("sequence start ({}) must lie between minvalue and "
                         "maxvalue",
                         *s.start));
+  dropDefaultOptions(s);
   out.sequences.push_back(std::move(seq));
 }
 

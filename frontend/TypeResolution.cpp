@@ -122,6 +122,9 @@ std::optional<ir::Type> SemaImpl::resolveType(const ast::TypeRef &ref,
       for (int64_t m : ref.modifiers)
         t.addModifier(m);
       checkModifierValues(diags, ref, t);
+      // SQL's char is char(1): a database reads it back with the length.
+      if (t.kind == ir::TypeKind::Char && t.numModifiers == 0)
+        t.addModifier(1);
     }
   } else {
     if (!checkNamespace(ref.name))
