@@ -845,6 +845,14 @@ ir::BinaryOp binaryOpFor(size_t tokenType) {
     return B::NotRegexMatch;
   case P::NOT_REGEX_IMATCH:
     return B::NotRegexIMatch;
+  case P::LIKE_OP: // ~~ and friends: PostgreSQL's spelling of [NOT] [I]LIKE
+    return B::Like;
+  case P::NOT_LIKE_OP:
+    return B::NotLike;
+  case P::ILIKE_OP:
+    return B::ILike;
+  case P::NOT_ILIKE_OP:
+    return B::NotILike;
   case P::AMPERSAND:
     return B::BitAnd;
   case P::PIPE:

@@ -123,6 +123,12 @@ LE: '<=';
 GE: '>=';
 SHIFT_LEFT: '<<';
 SHIFT_RIGHT: '>>';
+// PostgreSQL prints LIKE, NOT LIKE, ILIKE and NOT ILIKE as these operators
+// (pg_get_expr), so a pulled expression parses back.
+NOT_ILIKE_OP: '!~~*';
+NOT_LIKE_OP: '!~~';
+ILIKE_OP: '~~*';
+LIKE_OP: '~~';
 NOT_REGEX_IMATCH: '!~*';
 NOT_REGEX_MATCH: '!~';
 REGEX_IMATCH: '~*';

@@ -142,7 +142,8 @@ arith
     | arith op=(CONCAT | ARROW | ARROW_TEXT | HASH_ARROW | HASH_ARROW_TEXT
                | CONTAINS | CONTAINED_BY | OVERLAPS | TILDE | REGEX_IMATCH
                | NOT_REGEX_MATCH | NOT_REGEX_IMATCH | AMPERSAND | PIPE
-               | SHIFT_LEFT | SHIFT_RIGHT) arith                 # otherOpExpr
+               | SHIFT_LEFT | SHIFT_RIGHT | LIKE_OP | NOT_LIKE_OP | ILIKE_OP
+               | NOT_ILIKE_OP) arith                             # otherOpExpr
     ;
 
 primary
