@@ -19,6 +19,8 @@ std::unique_ptr<Backend> createMySQLBackend();
 std::unique_ptr<Backend> createSQLiteBackend();
 /// "dsl": the schema language (printSchemaLanguage, SchemaLanguage.h).
 std::unique_ptr<Backend> createSchemaLanguageBackend();
+/// "typescript-<dialect>": drizzle-orm schema code (TypeScript.h).
+std::unique_ptr<Backend> createTypeScriptBackend(ir::Dialect dialect);
 
 } // namespace schemac
 

@@ -22,4 +22,7 @@ void schemac::registerBackends(BackendRegistry &registry) {
   registry.add(createIRBackend());
   registry.add(createJSONBackend());
   registry.add(createSchemaLanguageBackend());
+  registry.add(createTypeScriptBackend(ir::Dialect::PostgreSQL));
+  registry.add(createTypeScriptBackend(ir::Dialect::MySQL));
+  registry.add(createTypeScriptBackend(ir::Dialect::SQLite));
 }

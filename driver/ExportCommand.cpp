@@ -1,5 +1,6 @@
 //===- ExportCommand.cpp - `schemac export`: the whole schema as DDL ------===//
 
+#include "backends/TypeScript.h"
 #include "driver/Commands.h"
 #include "driver/Pipeline.h"
 #include <CLI/CLI.hpp>
@@ -19,6 +20,8 @@ Examples:
                                         dialect and inputs from schemac.toml
   schemac export snapshot.json --format dsl -o app.schema
                                         write a snapshot back as a schema file
+  schemac export schema/ --dialect postgresql --format ts -o schema.ts
+                                        drizzle-orm schema code for the dialect
 )";
 
 Command driver::addExportCommand(CLI::App &root) {
@@ -31,12 +34,20 @@ Command driver::addExportCommand(CLI::App &root) {
   addOutputOptions(*cmd, *opts);
   cmd->add_option("--format", *format,
                   "What to write: sql (DDL for --dialect), json (snapshot), "
-                  "ir (textual IR) or dsl (a schema file; --dialect optional)")
+                  "ir (textual IR), dsl (a schema file; --dialect optional) "
+                  "or ts (drizzle-orm schema code for --dialect)")
       ->type_name("FORMAT")
-      ->check(CLI::IsMember({"sql", "json", "ir", "dsl"}))
+      ->check(CLI::IsMember({"sql", "json", "ir", "dsl", "ts"}))
+      ->capture_default_str();
+  auto tsCasing = std::make_shared<std::string>("camel");
+  cmd->add_option("--ts-casing", *tsCasing,
+                  "TypeScript names for --format ts: camel (createdAt) or "
+                  "preserve (created_at); database names stay exact")
+      ->type_name("CASING")
+      ->check(CLI::IsMember({"camel", "preserve"}))
       ->capture_default_str();
   cmd->footer(exportExamples);
-  return {cmd, [opts, format] {
+  return {cmd, [opts, format, tsCasing] {
             Session session(*opts);
             if (!session.loadConfig())
               return session.finish();
@@ -54,6 +65,13 @@ Command driver::addExportCommand(CLI::App &root) {
             ir::Schema schema;
             if (!session.buildSchema(schema))
               return session.finish();
+            if (*format == "ts") {
+              TypeScriptOptions ts;
+              ts.dialect = *dialect;
+              ts.casing = *parseTypeScriptCasing(*tsCasing);
+              session.emit(*createTypeScriptBackend(ts), schema);
+              return session.finish();
+            }
             std::string backendName =
                 *format == "sql" ? ir::getDialectName(*dialect).str() : *format;
             std::string what =

@@ -189,3 +189,30 @@ try:
     config.available_features.add("pty")
 except (ImportError, OSError) as error:
     lit_config.note(f"pseudo-terminal tests are unsupported: {error}")
+
+# Node: the feature `node` exists when test/ts's pinned npm packages
+# (drizzle-orm and its drivers) are installed and load (test/ts/install.sh,
+# which .ci/install-deps runs). When the suite requires its databases
+# (--param require-postgresql=1, as CTest runs it, or SCHEMAC_REQUIRE_DB=1)
+# or --param require-node=1, a missing install is a configuration error.
+ts_dir = os.path.join(config.test_source_root, "ts")
+node = shutil.which("node", path=config.environment["PATH"])
+config.substitutions.append(("%{ts}", shlex.quote(ts_dir)))
+config.substitutions.append(("%node", shlex.quote(node or "node")))
+node_why = "node is not on PATH"
+if node:
+    loads = subprocess.run(
+        [node, "-e", "require('drizzle-orm'); require('better-sqlite3'); require('pg')"],
+        cwd=ts_dir,
+        capture_output=True,
+        text=True,
+    )
+    node_why = f"test/ts's packages do not load: {loads.stderr.strip()[-300:]}"
+    if loads.returncode == 0:
+        config.available_features.add("node")
+if "node" not in config.available_features:
+    if lit_config.params.get("require-node", "0") == "1" or require_db:
+        lit_config.fatal(
+            f"Node is required but unavailable ({node_why}); run test/ts/install.sh"
+        )
+    lit_config.note(f"Node tests are unsupported: {node_why}")
