@@ -40,8 +40,8 @@ Examples:
 
 Each migration directory holds migration.sql, down.sql and snapshot.json;
 migrations/schemac.sum checks them all (see `schemac check --dir`). Other
-layouts (flyway, golang-migrate, dbmate, liquibase, atlas) keep the latest
-state in .schemac/snapshot.json. When the schema has not changed since the
+layouts (flyway, golang-migrate, dbmate, liquibase, atlas, drizzle) keep the
+latest state in .schemac/snapshot.json. When the schema has not changed since the
 latest snapshot, nothing is written.
 )";
 
@@ -230,6 +230,7 @@ Command driver::addGenerateCommand(CLI::App &root) {
             m.version = args->timestamp.empty() ? utcTimestamp()
                                                 : args->timestamp;
             m.name = args->name;
+            m.dialect = *dialect;
             m.up = std::move(upSQL);
             m.down = std::move(downSQL);
             // The snapshot is streamed: it is the largest output by far.
@@ -244,6 +245,10 @@ Command driver::addGenerateCommand(CLI::App &root) {
                            fmt::format("migration '{}_{}' would not come "
                                        "after the latest, '{}'",
                                        m.version, m.name, migrations.back()));
+              return session.finish();
+            }
+            if (std::string why = layout.refuse(m); !why.empty()) {
+              diags.report(DiagID::MigrationUnsupported, {}, why);
               return session.finish();
             }
             llvm::Expected<std::string> written = layout.write(args->out, m);

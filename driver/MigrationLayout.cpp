@@ -13,8 +13,8 @@ using namespace schemac::driver;
 using namespace schemac::migrator;
 
 static const MigrationLayout *const AllLayouts[] = {
-    &SchemacLayout, &FlywayLayout,    &GolangMigrateLayout,
-    &DbmateLayout,  &LiquibaseLayout, &AtlasLayout};
+    &SchemacLayout,   &FlywayLayout, &GolangMigrateLayout, &DbmateLayout,
+    &LiquibaseLayout, &AtlasLayout,  &DrizzleLayout};
 
 const MigrationLayout *driver::findLayout(llvm::StringRef name) {
   for (const MigrationLayout *layout : AllLayouts)

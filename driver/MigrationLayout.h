@@ -1,8 +1,8 @@
 //===- MigrationLayout.h - migration folders in each tool's layout --------===//
 //
 // `schemac generate --layout NAME` writes the folder a migration tool reads:
-// schemac's own, Flyway's, golang-migrate's, dbmate's, Liquibase's or
-// Atlas's. Each layout is a small writer behind this interface, in
+// schemac's own, Flyway's, golang-migrate's, dbmate's, Liquibase's,
+// Atlas's or drizzle-orm's. Each layout is a small writer behind this interface, in
 // driver/layouts/; docs/migrations.md describes each. Layouts other than
 // schemac's keep the schema after the latest migration in
 // `.schemac/snapshot.json` beside the tool's files, so generate keeps
@@ -13,6 +13,7 @@
 #define SCHEMAC_DRIVER_MIGRATIONLAYOUT_H
 
 #include "driver/OutputFile.h"
+#include "ir/Dialect.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -26,6 +27,7 @@ namespace schemac::driver {
 struct NewMigration {
   std::string version; ///< yyyymmddHHMMSS
   std::string name;    ///< --name
+  ir::Dialect dialect = ir::Dialect::PostgreSQL; ///< what `up` is written for
   /// The SQL; a script that must run outside a transaction starts with the
   /// `-- schemac:no-transaction` directive.
   std::string up, down;
@@ -51,6 +53,8 @@ public:
   /// Verifies what the folder keeps for integrity and reads its state. An
   /// absent folder is an empty one.
   virtual llvm::Expected<FolderState> read(llvm::StringRef dir) const = 0;
+  /// Why the tool cannot run `m` ("" when it can); checked before writing.
+  virtual std::string refuse(const NewMigration &m) const { return {}; }
   /// Writes the migration's files, each atomically, then what indexes the
   /// folder (a sum, a changelog) and the state. Returns what to print: the
   /// new migration's directory or main file.

@@ -195,6 +195,8 @@ static const MigrationLayout *getFolderLayout(llvm::StringRef path) {
     return nullptr;
   if (llvm::sys::fs::exists(joinPath(path, "atlas.sum")))
     return findLayout("atlas");
+  if (llvm::sys::fs::exists(joinPath(joinPath(path, "meta"), "_journal.json")))
+    return findLayout("drizzle");
   return findLayout("flyway"); // any tool layout: they read alike
 }
 

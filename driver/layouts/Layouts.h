@@ -12,6 +12,7 @@ extern const MigrationLayout &GolangMigrateLayout; // GolangMigrateLayout.cpp
 extern const MigrationLayout &DbmateLayout;        // DbmateLayout.cpp
 extern const MigrationLayout &LiquibaseLayout;     // LiquibaseLayout.cpp
 extern const MigrationLayout &AtlasLayout;         // AtlasLayout.cpp
+extern const MigrationLayout &DrizzleLayout;       // DrizzleLayout.cpp
 
 } // namespace schemac::driver
 
