@@ -9,6 +9,7 @@
 #include "driver/OutputFile.h"
 #include "frontend/Parser.h"
 #include "frontend/Sema.h"
+#include "frontend/introspect/PostgresViewQueries.h"
 #include "ir/JSON.h"
 #include "ir/Verifier.h"
 #include "llvm/ADT/SmallString.h"
@@ -237,6 +238,22 @@ bool Session::readDatabase(llvm::StringRef url, ir::Schema &schema,
                              "invalid IR: {}",
                              problem));
   return !diags.hasErrors();
+}
+
+void Session::matchViewQueries(llvm::StringRef url, ir::Schema &fileSide) {
+  llvm::Expected<db::DatabaseURL> parsed = db::parseDatabaseURL(url);
+  if (!parsed) {
+    llvm::consumeError(parsed.takeError());
+    return;
+  }
+  if (parsed->dialect != ir::Dialect::PostgreSQL || fileSide.views.empty())
+    return;
+  llvm::Expected<std::unique_ptr<db::Connection>> conn = db::connect(*parsed);
+  if (!conn) {
+    llvm::consumeError(conn.takeError());
+    return;
+  }
+  introspect::normalizePostgresViewQueries(**conn, fileSide);
 }
 
 bool Session::readSchema(const std::vector<std::string> &paths,

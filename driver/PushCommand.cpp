@@ -100,6 +100,7 @@ Command driver::addPushCommand(CLI::App &root) {
                            !llvm::sys::fs::exists(url->path);
         if (!missingFile && !session.readDatabase(args->url, current))
           return session.finish();
+        session.matchViewQueries(args->url, wanted);
         if (!backends::getCapabilities(dialect).namedEnums) {
           ir::canonicalizeInlineEnums(current);
           ir::canonicalizeInlineEnums(wanted);
