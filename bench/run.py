@@ -88,6 +88,7 @@ def measure(argv, time_tool):
         elapsed = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
+            errors.seek(0)  # the child advanced the shared file offset
             text = errors.read(2000).decode(errors="replace")
             sys.exit(f"bench: {' '.join(argv)} failed ({proc.returncode}):\n{text}")
         peak = int(rss.read().split()[-1]) if time_tool else usage.ru_maxrss
