@@ -26,13 +26,16 @@ static llvm::Error finish(llvm::raw_fd_ostream &os) {
   return llvm::errorCodeToError(ec);
 }
 
-static llvm::Error writeInPlace(llvm::StringRef path, const ContentWriter &write) {
+static llvm::Expected<bool> writeInPlace(llvm::StringRef path,
+                                         const FallibleWriter &write) {
   std::error_code ec;
   llvm::raw_fd_ostream os(path, ec);
   if (ec)
     return llvm::errorCodeToError(ec);
-  write(os);
-  return finish(os);
+  bool complete = write(os);
+  if (llvm::Error err = finish(os))
+    return err;
+  return complete;
 }
 
 llvm::Error driver::writeFileAtomically(llvm::StringRef path,
@@ -46,6 +49,16 @@ llvm::Error driver::writeFileAtomically(llvm::StringRef path,
 
 llvm::Error driver::writeFileAtomically(llvm::StringRef path,
                                         const ContentWriter &write) {
+  llvm::Expected<bool> written =
+      writeFileIfComplete(path, [&](llvm::raw_ostream &os) {
+        write(os);
+        return true;
+      });
+  return written.takeError();
+}
+
+llvm::Expected<bool> driver::writeFileIfComplete(llvm::StringRef path,
+                                                 const FallibleWriter &write) {
   // A device or pipe (-o /dev/null, -o /dev/stdout) is written in place:
   // renaming a temporary over it would replace the device with a file.
   llvm::sys::fs::file_status status;
@@ -58,15 +71,21 @@ llvm::Error driver::writeFileAtomically(llvm::StringRef path,
   auto temp = llvm::sys::fs::TempFile::create(model);
   if (!temp)
     return temp.takeError();
+  bool complete;
   {
     llvm::raw_fd_ostream os(temp->FD, /*shouldClose=*/false);
-    write(os);
+    complete = write(os);
     if (llvm::Error err = finish(os))
       return llvm::joinErrors(std::move(err), temp->discard());
   }
+  if (!complete) {
+    if (llvm::Error err = temp->discard())
+      return err;
+    return false;
+  }
   if (llvm::Error err = temp->keep(path))
     return llvm::joinErrors(std::move(err), temp->discard());
-  return llvm::Error::success();
+  return true;
 }
 
 /// Escapes one path for the Makefile rule grammar make and ninja share.

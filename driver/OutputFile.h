@@ -28,6 +28,13 @@ using ContentWriter = llvm::function_ref<void(llvm::raw_ostream &)>;
 llvm::Error writeFileAtomically(llvm::StringRef path,
                                 const ContentWriter &write);
 
+/// As above, for a writer that can fail partway (a backend reporting an
+/// error): when `write` returns false the temporary is discarded and `path`
+/// is left as it was. The result says whether the file was written.
+using FallibleWriter = llvm::function_ref<bool(llvm::raw_ostream &)>;
+llvm::Expected<bool> writeFileIfComplete(llvm::StringRef path,
+                                         const FallibleWriter &write);
+
 /// Makefile syntax: `target: dep1 dep2 ...`, with spaces, '#' and '$'
 /// escaped the way make and ninja read them.
 std::string formatDepfile(llvm::StringRef target,

@@ -305,21 +305,45 @@ Backend *Session::getBackend(llvm::StringRef name, llvm::StringRef what) {
 }
 
 bool Session::emit(Backend &backend, const ir::Schema &schema) {
+  auto run = [&](llvm::raw_ostream &os) {
+    return backend.run(schema, os, diags) && !diags.hasErrors();
+  };
+  // Into the output file as it is printed: a large schema's text is never
+  // held whole in memory. (Standard output and --write-if-changed need
+  // the whole text first: nothing is printed or replaced on an error.)
+  if (!opts.outputFile.empty() && opts.outputFile != "-" &&
+      !opts.writeIfChanged) {
+    llvm::Expected<bool> written = writeFileIfComplete(opts.outputFile, run);
+    if (!written)
+      return reportWriteError(opts.outputFile, written.takeError());
+    return *written && writeDepfile();
+  }
   std::string text;
   llvm::raw_string_ostream os(text);
-  if (!backend.run(schema, os, diags) || diags.hasErrors())
+  if (!run(os))
     return false;
   os.flush();
   return writeOutput(text);
 }
 
+bool Session::reportWriteError(llvm::StringRef path, llvm::Error err) {
+  diags.report(DiagID::OutputError, {},
+               fmt::format("cannot write '{}': {}", path.str(),
+                           llvm::toString(std::move(err))));
+  return false;
+}
+
+bool Session::writeDepfile() {
+  if (opts.depfile.empty())
+    return true;
+  if (llvm::Error err = writeFileAtomically(
+          opts.depfile, formatDepfile(opts.outputFile, filesRead),
+          opts.writeIfChanged))
+    return reportWriteError(opts.depfile, std::move(err));
+  return true;
+}
+
 bool Session::writeOutput(const std::string &text) {
-  auto reportWriteError = [&](llvm::StringRef path, llvm::Error err) {
-    diags.report(DiagID::OutputError, {},
-                 fmt::format("cannot write '{}': {}", path.str(),
-                             llvm::toString(std::move(err))));
-    return false;
-  };
   if (opts.outputFile.empty() || opts.outputFile == "-") {
     llvm::raw_fd_ostream &out = llvm::outs();
     out << text;
@@ -333,13 +357,7 @@ bool Session::writeOutput(const std::string &text) {
   if (llvm::Error err =
           writeFileAtomically(opts.outputFile, text, opts.writeIfChanged))
     return reportWriteError(opts.outputFile, std::move(err));
-  if (opts.depfile.empty())
-    return true;
-  if (llvm::Error err = writeFileAtomically(
-          opts.depfile, formatDepfile(opts.outputFile, filesRead),
-          opts.writeIfChanged))
-    return reportWriteError(opts.depfile, std::move(err));
-  return true;
+  return writeDepfile();
 }
 
 /// `--color=auto` colours when stderr is a terminal and NO_COLOR is unset.

@@ -109,6 +109,10 @@ public:
   size_t getNumSchemaFiles() const { return numSchemaFiles; }
 
 private:
+  bool reportWriteError(llvm::StringRef path, llvm::Error err);
+  /// Writes --depfile, if asked for, after the output file.
+  bool writeDepfile();
+
   const CommonOptions &opts;
   SourceManager sm;
   DiagnosticEngine diags;

@@ -90,6 +90,9 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 max_connections = 100
+# pg_dump locks every table in one transaction: bench/pull.py's 10,000
+# tables need more than the default 64 x 100 lock slots.
+max_locks_per_transaction = 512
 log_min_messages = warning
 EOF
 
