@@ -72,17 +72,23 @@ def main():
             url = f"postgresql:///{db}?" + urllib.parse.urlencode(
                 {"host": os.environ["PGHOST"], "port": os.environ.get("PGPORT", "5432"),
                  "user": os.environ.get("PGUSER", "postgres")})
-            out = os.path.join(work, "out")
+            outs = [os.path.join(work, name) for name in ("dump.sql", "pull.json", "pull.schema")]
             rows = [
-                ("pg_dump --schema-only", [pg_dump, "--schema-only", "-d", db, "-f", out]),
+                ("pg_dump --schema-only", [pg_dump, "--schema-only", "-d", db, "-f", outs[0]]),
                 ("schemac pull --format json", [args.schemac, "pull", "--url", url,
-                                                "--format", "json", "-o", out]),
+                                                "--format", "json", "-o", outs[1]]),
                 ("schemac pull --format dsl", [args.schemac, "pull", "--url", url,
-                                               "--format", "dsl", "-o", out]),
+                                               "--format", "dsl", "-o", outs[2]]),
             ]
+            # Round robin, so that a change in the machine's load hits every
+            # command alike.
+            all_runs = {label: [] for label, _ in rows}
+            for _ in range(args.repeat):
+                for label, argv in rows:
+                    all_runs[label].append(measure(argv, time_tool))
             base = None
-            for label, argv in rows:
-                runs = [measure(argv, time_tool) for _ in range(args.repeat)]
+            for (label, _), out in zip(rows, outs):
+                runs = all_runs[label]
                 median = statistics.median(t for t, _ in runs)
                 peak = max(rss for _, rss in runs)
                 base = base or (median, peak)

@@ -315,22 +315,25 @@ llvm::StringRef saveOpt(llvm::StringRef s, ExprArena &into) {
 
 llvm::ArrayRef<const Expr *> cloneList(llvm::ArrayRef<const Expr *> list,
                                        ExprArena &into,
-                                       ColumnRefMapper mapColumnRef) {
+                                       ColumnRefMapper mapColumnRef,
+                                       FileID file) {
   llvm::SmallVector<const Expr *, 8> out;
   out.reserve(list.size());
   for (const Expr *e : list)
-    out.push_back(cloneExpr(e, into, mapColumnRef));
+    out.push_back(cloneExpr(e, into, mapColumnRef, file));
   return into.copyArray<const Expr *>(out);
 }
 
 } // namespace
 
 const Expr *cloneExpr(const Expr *e, ExprArena &into,
-                      ColumnRefMapper mapColumnRef) {
+                      ColumnRefMapper mapColumnRef, FileID file) {
   if (!e)
     return nullptr;
   using llvm::cast;
   SourceRange r = e->getRange();
+  if (file)
+    r.file = file;
   switch (e->getKind()) {
   case Expr::Kind::Null:
     return into.create<NullLiteral>(r);
@@ -353,60 +356,60 @@ const Expr *cloneExpr(const Expr *e, ExprArena &into,
     auto *f = cast<FuncCall>(e);
     return into.create<FuncCall>(
         saveOpt(f->getSchema(), into), into.save(f->getName()),
-        cloneList(f->getArgs(), into, mapColumnRef), f->isStar(),
+        cloneList(f->getArgs(), into, mapColumnRef, file), f->isStar(),
         f->isDistinct(), f->hasNoParens(), r);
   }
   case Expr::Kind::Unary: {
     auto *u = cast<UnaryExpr>(e);
     return into.create<UnaryExpr>(
-        u->getOp(), cloneExpr(u->getOperand(), into, mapColumnRef), r);
+        u->getOp(), cloneExpr(u->getOperand(), into, mapColumnRef, file), r);
   }
   case Expr::Kind::Binary: {
     auto *b = cast<BinaryExpr>(e);
     return into.create<BinaryExpr>(
-        b->getOp(), cloneExpr(b->getLHS(), into, mapColumnRef),
-        cloneExpr(b->getRHS(), into, mapColumnRef), r);
+        b->getOp(), cloneExpr(b->getLHS(), into, mapColumnRef, file),
+        cloneExpr(b->getRHS(), into, mapColumnRef, file), r);
   }
   case Expr::Kind::Cast: {
     auto *c = cast<CastExpr>(e);
     Type t = c->getType();
     t.ns = saveOpt(t.ns, into);
     t.name = saveOpt(t.name, into);
-    return into.create<CastExpr>(cloneExpr(c->getOperand(), into, mapColumnRef),
+    return into.create<CastExpr>(cloneExpr(c->getOperand(), into, mapColumnRef, file),
                                  t, r);
   }
   case Expr::Kind::Case: {
     auto *c = cast<CaseExpr>(e);
     llvm::SmallVector<CaseWhen, 4> whens;
     for (const CaseWhen &w : c->getWhens())
-      whens.push_back({cloneExpr(w.condition, into, mapColumnRef),
-                       cloneExpr(w.result, into, mapColumnRef)});
-    return into.create<CaseExpr>(cloneExpr(c->getOperand(), into, mapColumnRef),
+      whens.push_back({cloneExpr(w.condition, into, mapColumnRef, file),
+                       cloneExpr(w.result, into, mapColumnRef, file)});
+    return into.create<CaseExpr>(cloneExpr(c->getOperand(), into, mapColumnRef, file),
                                  into.copyArray<CaseWhen>(whens),
-                                 cloneExpr(c->getElse(), into, mapColumnRef),
+                                 cloneExpr(c->getElse(), into, mapColumnRef, file),
                                  r);
   }
   case Expr::Kind::In: {
     auto *i = cast<InExpr>(e);
-    return into.create<InExpr>(cloneExpr(i->getOperand(), into, mapColumnRef),
-                               cloneList(i->getList(), into, mapColumnRef),
+    return into.create<InExpr>(cloneExpr(i->getOperand(), into, mapColumnRef, file),
+                               cloneList(i->getList(), into, mapColumnRef, file),
                                i->isNegated(), r);
   }
   case Expr::Kind::IsNull: {
     auto *i = cast<IsNullExpr>(e);
     return into.create<IsNullExpr>(
-        cloneExpr(i->getOperand(), into, mapColumnRef), i->isNegated(), r);
+        cloneExpr(i->getOperand(), into, mapColumnRef, file), i->isNegated(), r);
   }
   case Expr::Kind::Between: {
     auto *b = cast<BetweenExpr>(e);
     return into.create<BetweenExpr>(
-        cloneExpr(b->getOperand(), into, mapColumnRef),
-        cloneExpr(b->getLow(), into, mapColumnRef),
-        cloneExpr(b->getHigh(), into, mapColumnRef), b->isNegated(), r);
+        cloneExpr(b->getOperand(), into, mapColumnRef, file),
+        cloneExpr(b->getLow(), into, mapColumnRef, file),
+        cloneExpr(b->getHigh(), into, mapColumnRef, file), b->isNegated(), r);
   }
   case Expr::Kind::Array:
     return into.create<ArrayExpr>(
-        cloneList(cast<ArrayExpr>(e)->getElements(), into, mapColumnRef), r);
+        cloneList(cast<ArrayExpr>(e)->getElements(), into, mapColumnRef, file), r);
   case Expr::Kind::Raw:
     return into.create<RawSQL>(into.save(cast<RawSQL>(e)->getText()), r);
   }

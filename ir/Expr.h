@@ -365,9 +365,11 @@ using ColumnRefMapper =
     llvm::function_ref<const Expr *(const ColumnRef *, ExprArena &)>;
 
 /// Copies an expression tree into another arena (e.g. between schemas);
-/// column references go through `mapColumnRef` when one is given.
+/// column references go through `mapColumnRef` when one is given. With
+/// `file`, every source range moves to that file at the same offsets (the
+/// same text parsed again from another buffer).
 const Expr *cloneExpr(const Expr *e, ExprArena &into,
-                      ColumnRefMapper mapColumnRef = nullptr);
+                      ColumnRefMapper mapColumnRef = nullptr, FileID file = 0);
 
 } // namespace schemac::ir
 

@@ -44,11 +44,16 @@ const ir::Expr *IntrospectContext::parseExpr(StringRef sql,
   SourceManager &sm = diags.getSourceManager();
   FileID file =
       sm.addBuffer((conn.getURL().redacted + ": " + where).str(), sql.str());
+  auto seen = parsed.find(sql);
+  if (seen != parsed.end())
+    return ir::cloneExpr(seen->second, schema.getArena(), nullptr, file);
   // Parse errors go to a scratch engine: they become one warning here.
   DiagnosticEngine scratch(sm);
   if (const ir::Expr *e = parseExpression(file, scratch, schema.getArena()))
-    if (!scratch.hasErrors())
+    if (!scratch.hasErrors()) {
+      parsed[sql] = e;
       return e;
+    }
   diags.report(DiagID::IntrospectionUnsupported,
                SourceRange{file, 0, uint32_t(sql.size())},
                (where + ": the expression is kept as raw SQL: " +

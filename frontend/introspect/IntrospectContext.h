@@ -4,6 +4,7 @@
 
 #include "frontend/introspect/Introspect.h"
 #include "ir/Naming.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/GlobPattern.h"
 
 namespace schemac::introspect {
@@ -51,6 +52,9 @@ private:
   DiagnosticEngine &diags;
   const IntrospectOptions &options;
   std::vector<llvm::GlobPattern> tableGlobs, excludeGlobs;
+  /// Every text parseExpr parsed: catalogs repeat the same few defaults
+  /// and checks over thousands of columns, and the parser is the costly part.
+  llvm::StringMap<const ir::Expr *> parsed;
 };
 
 /// One per dialect, in <Dialect>Introspector.cpp: fills ctx.getSchema().

@@ -323,14 +323,16 @@ bool PostgresReader::readIndexes() {
       "SELECT i.indexrelid, i.indrelid, ic.relname, am.amname, i.indisunique, "
       "i.indnkeyatts, i.indkey, i.indoption, "
       "pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS pred, "
-      "(SELECT pg_catalog.string_agg(CASE WHEN o.opcdefault THEN '' ELSE "
-      "o.opcname END, chr(31) ORDER BY k.n) FROM "
-      "unnest(i.indclass::oid[]) WITH ORDINALITY k(oid, n) "
-      "JOIN pg_catalog.pg_opclass o ON o.oid = k.oid) AS opclasses, "
-      "(SELECT pg_catalog.string_agg(COALESCE(col.collname, ''), chr(31) "
-      "ORDER BY k.n) FROM unnest(i.indcollation::oid[]) WITH ORDINALITY "
-      "k(oid, n) LEFT JOIN pg_catalog.pg_collation col ON col.oid = k.oid "
-      "AND k.oid <> 100) AS collations, "
+      // Per key, a lookup by oid (an index scan): a join here made the
+      // planner scan pg_opclass and pg_collation once per index.
+      "(SELECT pg_catalog.string_agg((SELECT CASE WHEN o.opcdefault THEN '' "
+      "ELSE o.opcname END FROM pg_catalog.pg_opclass o WHERE o.oid = k.oid), "
+      "chr(31) ORDER BY k.n) FROM "
+      "unnest(i.indclass::oid[]) WITH ORDINALITY k(oid, n)) AS opclasses, "
+      "(SELECT pg_catalog.string_agg(COALESCE((SELECT col.collname FROM "
+      "pg_catalog.pg_collation col WHERE col.oid = k.oid AND k.oid <> 100), "
+      "''), chr(31) ORDER BY k.n) FROM unnest(i.indcollation::oid[]) WITH "
+      "ORDINALITY k(oid, n)) AS collations, "
       "d.description "
       "FROM pg_catalog.pg_index i "
       "JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
@@ -340,8 +342,11 @@ bool PostgresReader::readIndexes() {
       "d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0 "
       "WHERE c.relkind IN ('r', 'p') AND " +
       filter +
-      " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co WHERE "
-      "co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x')) "
+      // NOT IN (a hashed subplan), not NOT EXISTS: pg_constraint has no
+      // index on conindid, and the planner, misled by the catalogs'
+      // statistics, scanned it once per index (quadratic).
+      " AND i.indexrelid NOT IN (SELECT co.conindid FROM "
+      "pg_catalog.pg_constraint co WHERE co.contype IN ('p', 'u', 'x')) "
       "ORDER BY i.indexrelid";
   auto result = ctx.query(sql, "reading indexes");
   if (!result)
