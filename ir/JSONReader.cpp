@@ -646,9 +646,18 @@ bool Reader::readConstraint(const Value &v, const JPath &p,
     break;
   }
   }
-  return ok && f.req("name", nam(result->name)) &&
-         f.opt("nameExplicit", flag(result->nameExplicit)) &&
-         f.opt("was", strs(result->was)) && f.done();
+  // SQLite keeps foreign keys and checks the schema does not name unnamed
+  // (docs/naming.md): their derived name is "". Keys always have a name.
+  bool mayBeUnnamed =
+      kind == Constraint::Kind::ForeignKey || kind == Constraint::Kind::Check;
+  if (!ok ||
+      !(mayBeUnnamed ? f.req("name", str(result->name))
+                     : f.req("name", nam(result->name))) ||
+      !f.opt("nameExplicit", flag(result->nameExplicit)))
+    return false;
+  if (result->name.empty() && result->nameExplicit)
+    return fail(p.field("name"), "expected a non-empty string");
+  return f.opt("was", strs(result->was)) && f.done();
 }
 
 bool Reader::readIndex(const Value &v, const JPath &p, Index &idx) {

@@ -86,9 +86,26 @@ def tokenize(sql):
     return tokens
 
 
+PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_$]*\Z")
+
+
+def spelling(token):
+    """A token as SQLite reads it, case and quoting aside: words and plain
+    quoted names in upper case ("email", email and EMAIL are one name),
+    everything else as written."""
+    if token.kind == "word":
+        return token.text.upper()
+    if token.kind == "quoted" and token.text[0] != "'":
+        name = unquoted(token)
+        if PLAIN_NAME.match(name):
+            return name.upper()
+    return token.text.strip()
+
+
 def joined(tokens):
     """Normalized text: tokens separated by single spaces, except inside
-    parentheses, before commas and around dots; comments are kept."""
+    parentheses, before commas and around dots; names and keywords as
+    `spelling` gives them; comments are kept."""
     text = ""
     previous = None
     for t in tokens:
@@ -96,7 +113,7 @@ def joined(tokens):
             previous.text in ("(", ".") or t.text in (")", ",", ".", ";")
         ):
             text += " "
-        text += t.text.strip()
+        text += spelling(t)
         previous = t
     return text
 
@@ -208,12 +225,30 @@ def parse_table(sql):
     return info
 
 
+def unwrapped(tokens):
+    """Tokens without parentheses that enclose all of them."""
+    while len(tokens) >= 2 and tokens[0].text == "(" and \
+            group_end(tokens, 0) == len(tokens):
+        tokens = tokens[1:-1]
+    return tokens
+
+
 def index_text(sql):
-    """The part of CREATE INDEX after the table name: key list and WHERE."""
-    tokens = tokenize(sql)
+    """The part of CREATE INDEX after the table name: key list and WHERE.
+    A key expression reads the same with or without parentheses around it
+    (export writes `(lower("email"))`, a person `lower(email)`)."""
+    tokens = [t for t in tokenize(sql) if t.kind != "comment"]
     for i, t in enumerate(tokens):
-        if t.is_word("ON"):
-            return joined(tokens[i + 2 :]).rstrip(" ;")
+        if t.is_word("ON") and i + 2 < len(tokens) and tokens[i + 2].text == "(":
+            end = group_end(tokens, i + 2)
+            keys = []
+            for item in split_items(tokens[i + 3 : end - 1]):
+                # COLLATE / ASC / DESC follow the key expression.
+                cut = next((k for k, x in enumerate(item)
+                            if x.is_word("COLLATE", "ASC", "DESC")), len(item))
+                keys.append(joined(unwrapped(item[:cut]) + item[cut:]))
+            rest = joined(tokens[end:]).rstrip(" ;")
+            return "(" + ", ".join(keys) + ")" + (" " + rest if rest else "")
     return joined(tokens)
 
 
@@ -310,6 +345,23 @@ def describe_entries(catalog):
             else:
                 add(key + ("check", name), expr)
 
+    # Primary key columns per table, in key order; the rowid alias (the one
+    # INTEGER key column of a table with a rowid) can never be NULL, whether
+    # NOT NULL is written or not.
+    keys = {}
+    for c in catalog["columns"]:
+        if c["pk"]:
+            keys.setdefault(c["owner"], []).append((c["pk"], c["name"]))
+    rowid_tables = {t["name"] for t in catalog["tables"]
+                    if not t["without_rowid"]}
+    for c in catalog["columns"]:
+        if (c["pk"] and c["owner"] in rowid_tables
+                and len(keys[c["owner"]]) == 1
+                and (c["type"] or "").upper() == "INTEGER"):
+            c["not_null"] = 1
+    lower_keys = {name.lower(): [n for _, n in sorted(cols)]
+                  for name, cols in keys.items()}
+
     for c in catalog["columns"]:
         key = ("table", c["owner"], "column", c["name"])
         extra = parsed.get(c["owner"], {"columns": {}})["columns"].get(c["name"], {})
@@ -361,7 +413,12 @@ def describe_entries(catalog):
     for (owner, _), rows in fks.items():
         rows.sort(key=lambda r: r["seq"])
         columns = ", ".join(r["from"] for r in rows)
-        targets = ", ".join(str(r["to"]) for r in rows)
+        # REFERENCES t without columns: t's primary key.
+        implicit = lower_keys.get(rows[0]["target"].lower(), [])
+        targets = ", ".join(
+            str(r["to"] if r["to"] is not None
+                else (implicit[i] if i < len(implicit) else None))
+            for i, r in enumerate(rows))
         r = rows[0]
         text = (
             f"({columns}) references {r['target']} ({targets}) "
