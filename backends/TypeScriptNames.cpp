@@ -1,5 +1,4 @@
-//===- TypeScriptNames.cpp - identifiers and literals in emitted TypeScript
-//===//
+//===- TypeScriptNames.cpp - identifiers and literals in TypeScript -------===//
 
 #include "backends/TypeScriptNames.h"
 #include "llvm/ADT/STLExtras.h"

@@ -129,6 +129,17 @@ bool isCall(const Expr *e, StringRef name) {
          call->getName().equals_insensitive(name) && !call->hasNoParens();
 }
 
+/// A default SQLite takes without parentheses: a literal, a signed number
+/// or a keyword function (CURRENT_TIMESTAMP); as the SQLite backend decides.
+bool isBareSQLiteDefault(const Expr *e) {
+  if (const auto *u = llvm::dyn_cast<UnaryExpr>(e))
+    return (u->getOp() == UnaryOp::Neg || u->getOp() == UnaryOp::Plus) &&
+           llvm::isa<NumberLiteral>(u->getOperand());
+  if (const auto *call = llvm::dyn_cast<FuncCall>(e))
+    return call->hasNoParens();
+  return llvm::isa<NullLiteral, BoolLiteral, NumberLiteral, StringLiteral>(e);
+}
+
 /// What the column's values are in TypeScript, for typed .default(value).
 enum class TSValueKind { Number, String, Boolean, Other };
 
@@ -569,7 +580,11 @@ std::string TableWriter::sqlDefault(const Column &c) {
     break;
   }
   case Dialect::SQLite:
-    text = "(" + em.exprs.print(value) + ")";
+    // drizzle-kit writes the text as it is: parentheses only where SQLite
+    // needs them, as the SQLite backend writes it.
+    text = em.exprs.print(value);
+    if (!isBareSQLiteDefault(value))
+      text = "(" + text + ")";
     break;
   }
   return ".default(" + em.sqlText(text) + ")";
@@ -586,12 +601,22 @@ std::string TableWriter::defaultCall(const Column &c) {
     if (kind == TSValueKind::Number && isLiteralNumber(value, number) &&
         number.size() <= 16)
       return ".default(" + number + ")";
+    // A decimal's value is a string; on SQLite drizzle-kit would write it
+    // as a string literal, which SQLite keeps as such: the number goes as
+    // SQL there.
     if (kind == TSValueKind::String && isLiteralNumber(value, number) &&
-        c.type.kind == TypeKind::Numeric)
+        c.type.kind == TypeKind::Numeric && d() != Dialect::SQLite)
       return ".default(" + quoteTSString(number) + ")";
-    if (const auto *s = llvm::dyn_cast<StringLiteral>(value))
+    // drizzle-kit writes a MySQL string default without escaping its
+    // backslashes, which MySQL reads as escapes: such a value goes as the
+    // SQL literal.
+    if (const auto *s = llvm::dyn_cast<StringLiteral>(value)) {
+      if (kind == TSValueKind::String && d() == Dialect::MySQL &&
+          s->getValue().contains('\\'))
+        return ".default(" + em.sqlText(em.exprs.print(value)) + ")";
       if (kind == TSValueKind::String)
         return ".default(" + quoteTSString(s->getValue()) + ")";
+    }
     if (const auto *b = llvm::dyn_cast<BoolLiteral>(value))
       if (kind == TSValueKind::Boolean)
         return b->getValue() ? ".default(true)" : ".default(false)";

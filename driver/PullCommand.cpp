@@ -1,6 +1,7 @@
 //===- PullCommand.cpp - `schemac pull`: a live database as a schema ------===//
 
 #include "backends/SchemaLanguage.h"
+#include "backends/TypeScript.h"
 #include "db/DatabaseURL.h"
 #include "driver/Commands.h"
 #include "driver/OutputFile.h"
@@ -10,6 +11,7 @@
 #include "llvm/Support/GlobPattern.h"
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <optional>
 
 using namespace schemac;
 using namespace schemac::driver;
@@ -25,6 +27,8 @@ Examples:
                               the database as a schema file you can own
   schemac pull --url sqlite:app.db --format json -o snapshot.json
                               the database as a snapshot
+  schemac pull --url postgres://app@localhost/shop --format ts -o schema.ts
+                              the database as drizzle-orm schema code
   schemac pull --url mysql://root@localhost/shop --table 'order*' --exclude '*_log'
                               only some tables
   schemac pull --url postgres://app@localhost/shop -o schema/
@@ -36,6 +40,7 @@ namespace {
 struct PullArgs {
   std::string url;
   std::string format = "dsl";
+  std::string tsCasing = "camel";
   IntrospectOptions introspect;
 };
 
@@ -96,9 +101,16 @@ Command driver::addPullCommand(CLI::App &root) {
       ->required();
   cmd->add_option("--format", args->format,
                   "What to write: dsl (the schema language; with -o DIR/ "
-                  "one file per schema) or json (a snapshot)")
+                  "one file per schema), json (a snapshot) or ts "
+                  "(drizzle-orm schema code for the database's dialect)")
       ->type_name("FORMAT")
-      ->check(CLI::IsMember({"dsl", "json"}))
+      ->check(CLI::IsMember({"dsl", "json", "ts"}))
+      ->capture_default_str();
+  cmd->add_option("--ts-casing", args->tsCasing,
+                  "TypeScript names for --format ts: camel (createdAt) or "
+                  "preserve (created_at); database names stay exact")
+      ->type_name("CASING")
+      ->check(CLI::IsMember({"camel", "preserve"}))
       ->capture_default_str();
   cmd->add_option("--schema", args->introspect.namespaces,
                   "PostgreSQL: read only this schema (repeatable); default: "
@@ -118,14 +130,25 @@ Command driver::addPullCommand(CLI::App &root) {
             Session session(*opts);
             if (!session.loadConfig())
               return session.finish();
-            // readDatabase reports a bad URL; here it only picks names.
-            if (auto url = db::parseDatabaseURL(args->url))
+            // readDatabase reports a bad URL; here it only picks names
+            // and, for --format ts, the drizzle-orm module.
+            std::optional<ir::Dialect> dialect;
+            if (auto url = db::parseDatabaseURL(args->url)) {
+              dialect = url->dialect;
               session.setFallbackDialect(url->dialect);
-            else
+            } else {
               llvm::consumeError(url.takeError());
+            }
             ir::Schema schema;
             if (!session.readDatabase(args->url, schema, args->introspect))
               return session.finish();
+            if (args->format == "ts" && dialect) {
+              TypeScriptOptions ts;
+              ts.dialect = *dialect;
+              ts.casing = *parseTypeScriptCasing(args->tsCasing);
+              session.emit(*createTypeScriptBackend(ts), schema);
+              return session.finish();
+            }
             if (args->format == "dsl" && isDirectoryOutput(opts->outputFile)) {
               writeNamespaceFiles(session, schema, opts->outputFile);
               return session.finish();
