@@ -416,6 +416,75 @@ const Expr *cloneExpr(const Expr *e, ExprArena &into,
   return nullptr;
 }
 
+const Expr *mapChildren(const Expr *e, ExprArena &arena,
+                        llvm::function_ref<const Expr *(const Expr *)> fn) {
+  using llvm::cast;
+  auto map = [&](const Expr *child) { return child ? fn(child) : nullptr; };
+  auto mapList = [&](llvm::ArrayRef<const Expr *> list) {
+    llvm::SmallVector<const Expr *, 8> out;
+    for (const Expr *x : list)
+      out.push_back(map(x));
+    return arena.copyArray<const Expr *>(out);
+  };
+  SourceRange none;
+  switch (e->getKind()) {
+  case Expr::Kind::Null:
+  case Expr::Kind::Bool:
+  case Expr::Kind::Number:
+  case Expr::Kind::String:
+  case Expr::Kind::ColumnRef:
+  case Expr::Kind::Raw:
+    return e;
+  case Expr::Kind::FuncCall: {
+    auto *f = cast<FuncCall>(e);
+    return arena.create<FuncCall>(f->getSchema(), f->getName(),
+                                  mapList(f->getArgs()), f->isStar(),
+                                  f->isDistinct(), f->hasNoParens(), none);
+  }
+  case Expr::Kind::Unary: {
+    auto *u = cast<UnaryExpr>(e);
+    return arena.create<UnaryExpr>(u->getOp(), map(u->getOperand()), none);
+  }
+  case Expr::Kind::Binary: {
+    auto *b = cast<BinaryExpr>(e);
+    return arena.create<BinaryExpr>(b->getOp(), map(b->getLHS()),
+                                    map(b->getRHS()), none);
+  }
+  case Expr::Kind::Cast: {
+    auto *c = cast<CastExpr>(e);
+    return arena.create<CastExpr>(map(c->getOperand()), c->getType(), none);
+  }
+  case Expr::Kind::Case: {
+    auto *c = cast<CaseExpr>(e);
+    llvm::SmallVector<CaseWhen, 4> whens;
+    for (const CaseWhen &w : c->getWhens())
+      whens.push_back({map(w.condition), map(w.result)});
+    return arena.create<CaseExpr>(map(c->getOperand()),
+                                  arena.copyArray<CaseWhen>(whens),
+                                  map(c->getElse()), none);
+  }
+  case Expr::Kind::In: {
+    auto *i = cast<InExpr>(e);
+    return arena.create<InExpr>(map(i->getOperand()), mapList(i->getList()),
+                                i->isNegated(), none);
+  }
+  case Expr::Kind::IsNull: {
+    auto *i = cast<IsNullExpr>(e);
+    return arena.create<IsNullExpr>(map(i->getOperand()), i->isNegated(),
+                                    none);
+  }
+  case Expr::Kind::Between: {
+    auto *b = cast<BetweenExpr>(e);
+    return arena.create<BetweenExpr>(map(b->getOperand()), map(b->getLow()),
+                                     map(b->getHigh()), b->isNegated(), none);
+  }
+  case Expr::Kind::Array:
+    return arena.create<ArrayExpr>(mapList(cast<ArrayExpr>(e)->getElements()),
+                                   none);
+  }
+  return e;
+}
+
 void forEachChild(const Expr *e, llvm::function_ref<void(const Expr *)> fn) {
   using llvm::cast;
   auto each = [&](llvm::ArrayRef<const Expr *> list) {

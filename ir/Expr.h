@@ -364,6 +364,13 @@ void forEachColumnRef(const Expr *e,
 using ColumnRefMapper =
     llvm::function_ref<const Expr *(const ColumnRef *, ExprArena &)>;
 
+/// A copy of `e` whose direct children are `fn(child)` (a null child stays
+/// null), without a source range; leaves (literals, column references, raw
+/// SQL) come back as they are. Rewriting passes handle the kinds they
+/// rewrite and let this rebuild the rest.
+const Expr *mapChildren(const Expr *e, ExprArena &arena,
+                        llvm::function_ref<const Expr *(const Expr *)> fn);
+
 /// Copies an expression tree into another arena (e.g. between schemas);
 /// column references go through `mapColumnRef` when one is given. With
 /// `file`, every source range moves to that file at the same offsets (the

@@ -246,13 +246,6 @@ const Expr *Mapper::map(const Expr *e) {
   if (!e)
     return nullptr;
   switch (e->getKind()) {
-  case Expr::Kind::Null:
-  case Expr::Kind::Bool:
-  case Expr::Kind::Number:
-  case Expr::Kind::String:
-  case Expr::Kind::ColumnRef:
-  case Expr::Kind::Raw:
-    return e;
   case Expr::Kind::FuncCall:
     return mapCall(llvm::cast<FuncCall>(e));
   case Expr::Kind::Unary: {
@@ -278,11 +271,6 @@ const Expr *Mapper::map(const Expr *e) {
     }
     return arena.create<BinaryExpr>(b->getOp(), lhs, rhs, SourceRange());
   }
-  case Expr::Kind::Cast: {
-    const auto *c = llvm::cast<CastExpr>(e);
-    return arena.create<CastExpr>(map(c->getOperand()), c->getType(),
-                                  SourceRange());
-  }
   case Expr::Kind::Case: {
     const auto *c = llvm::cast<CaseExpr>(e);
     llvm::SmallVector<CaseWhen, 4> whens;
@@ -294,28 +282,9 @@ const Expr *Mapper::map(const Expr *e) {
         map(c->getOperand()), arena.copyArray(llvm::ArrayRef<CaseWhen>(whens)),
         map(c->getElse()), SourceRange());
   }
-  case Expr::Kind::In: {
-    const auto *in = llvm::cast<InExpr>(e);
-    return arena.create<InExpr>(map(in->getOperand()), mapList(in->getList()),
-                                in->isNegated(), SourceRange());
+  default:
+    return mapChildren(e, arena, [this](const Expr *c) { return map(c); });
   }
-  case Expr::Kind::IsNull: {
-    const auto *n = llvm::cast<IsNullExpr>(e);
-    return arena.create<IsNullExpr>(map(n->getOperand()), n->isNegated(),
-                                    SourceRange());
-  }
-  case Expr::Kind::Between: {
-    const auto *b = llvm::cast<BetweenExpr>(e);
-    return arena.create<BetweenExpr>(map(b->getOperand()), map(b->getLow()),
-                                     map(b->getHigh()), b->isNegated(),
-                                     SourceRange());
-  }
-  case Expr::Kind::Array: {
-    const auto *a = llvm::cast<ArrayExpr>(e);
-    return arena.create<ArrayExpr>(mapList(a->getElements()), SourceRange());
-  }
-  }
-  return e;
 }
 
 /// Whether `e` is the current time at `precision` digits:

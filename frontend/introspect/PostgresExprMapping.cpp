@@ -162,13 +162,6 @@ private:
     const Column *col = table.findColumn(ref->getColumn());
     return col ? &col->type : nullptr;
   }
-  llvm::ArrayRef<const Expr *> mapList(llvm::ArrayRef<const Expr *> list) {
-    llvm::SmallVector<const Expr *, 8> out;
-    for (const Expr *e : list)
-      out.push_back(map(e));
-    return arena.copyArray(llvm::ArrayRef<const Expr *>(out));
-  }
-
   const Table &table;
   ExprArena &arena;
 };
@@ -384,12 +377,6 @@ const Expr *Mapper::map(const Expr *e) {
   if (!e)
     return nullptr;
   switch (e->getKind()) {
-  case Expr::Kind::Null:
-  case Expr::Kind::Bool:
-  case Expr::Kind::Number:
-  case Expr::Kind::String:
-  case Expr::Kind::Raw:
-    return e;
   case Expr::Kind::ColumnRef: {
     const auto *ref = cast<ColumnRef>(e);
     if (ref->getTable().empty())
@@ -399,38 +386,15 @@ const Expr *Mapper::map(const Expr *e) {
   }
   case Expr::Kind::FuncCall:
     return mapCall(cast<FuncCall>(e));
-  case Expr::Kind::Unary: {
-    const auto *u = cast<UnaryExpr>(e);
-    return arena.create<UnaryExpr>(u->getOp(), map(u->getOperand()),
-                                   SourceRange());
-  }
   case Expr::Kind::Binary:
     return mapBinary(cast<BinaryExpr>(e));
   case Expr::Kind::Cast:
     return mapCast(cast<CastExpr>(e));
   case Expr::Kind::Case:
     return mapCase(cast<CaseExpr>(e));
-  case Expr::Kind::In: {
-    const auto *in = cast<InExpr>(e);
-    return arena.create<InExpr>(map(in->getOperand()), mapList(in->getList()),
-                                in->isNegated(), SourceRange());
+  default:
+    return mapChildren(e, arena, [this](const Expr *c) { return map(c); });
   }
-  case Expr::Kind::IsNull: {
-    const auto *n = cast<IsNullExpr>(e);
-    return arena.create<IsNullExpr>(map(n->getOperand()), n->isNegated(),
-                                    SourceRange());
-  }
-  case Expr::Kind::Between: {
-    const auto *b = cast<BetweenExpr>(e);
-    return arena.create<BetweenExpr>(map(b->getOperand()), map(b->getLow()),
-                                     map(b->getHigh()), b->isNegated(),
-                                     SourceRange());
-  }
-  case Expr::Kind::Array:
-    return arena.create<ArrayExpr>(mapList(cast<ArrayExpr>(e)->getElements()),
-                                   SourceRange());
-  }
-  return e;
 }
 
 /// PostgreSQL's internal name of a type, as a cast's TypeName carries it

@@ -125,12 +125,6 @@ public:
     if (!e)
       return nullptr;
     switch (e->getKind()) {
-    case Expr::Kind::Null:
-    case Expr::Kind::Bool:
-    case Expr::Kind::Number:
-    case Expr::Kind::String:
-    case Expr::Kind::Raw:
-      return e;
     case Expr::Kind::ColumnRef: {
       // A qualifier can only name the table itself.
       const auto *ref = llvm::cast<ColumnRef>(e);
@@ -150,68 +144,15 @@ public:
         return arena.create<FuncCall>(StringRef(), "now",
                                       llvm::ArrayRef<const Expr *>(), false,
                                       false, false, SourceRange());
-      return arena.create<FuncCall>(call->getSchema(), call->getName(),
-                                    mapList(call->getArgs()), call->isStar(),
-                                    call->isDistinct(), call->hasNoParens(),
-                                    SourceRange());
+      break;
     }
-    case Expr::Kind::Unary: {
-      const auto *u = llvm::cast<UnaryExpr>(e);
-      return arena.create<UnaryExpr>(u->getOp(), map(u->getOperand()),
-                                     SourceRange());
+    default:
+      break;
     }
-    case Expr::Kind::Binary: {
-      const auto *b = llvm::cast<BinaryExpr>(e);
-      return arena.create<BinaryExpr>(b->getOp(), map(b->getLHS()),
-                                      map(b->getRHS()), SourceRange());
-    }
-    case Expr::Kind::Cast: {
-      const auto *c = llvm::cast<CastExpr>(e);
-      return arena.create<CastExpr>(map(c->getOperand()), c->getType(),
-                                    SourceRange());
-    }
-    case Expr::Kind::Case: {
-      const auto *c = llvm::cast<CaseExpr>(e);
-      llvm::SmallVector<CaseWhen, 4> whens;
-      for (const CaseWhen &w : c->getWhens())
-        whens.push_back({map(w.condition), map(w.result)});
-      return arena.create<CaseExpr>(
-          map(c->getOperand()),
-          arena.copyArray(llvm::ArrayRef<CaseWhen>(whens)), map(c->getElse()),
-          SourceRange());
-    }
-    case Expr::Kind::In: {
-      const auto *in = llvm::cast<InExpr>(e);
-      return arena.create<InExpr>(map(in->getOperand()), mapList(in->getList()),
-                                  in->isNegated(), SourceRange());
-    }
-    case Expr::Kind::IsNull: {
-      const auto *n = llvm::cast<IsNullExpr>(e);
-      return arena.create<IsNullExpr>(map(n->getOperand()), n->isNegated(),
-                                      SourceRange());
-    }
-    case Expr::Kind::Between: {
-      const auto *b = llvm::cast<BetweenExpr>(e);
-      return arena.create<BetweenExpr>(map(b->getOperand()), map(b->getLow()),
-                                       map(b->getHigh()), b->isNegated(),
-                                       SourceRange());
-    }
-    case Expr::Kind::Array: {
-      const auto *a = llvm::cast<ArrayExpr>(e);
-      return arena.create<ArrayExpr>(mapList(a->getElements()), SourceRange());
-    }
-    }
-    return e;
+    return mapChildren(e, arena, [this](const Expr *c) { return map(c); });
   }
 
 private:
-  llvm::ArrayRef<const Expr *> mapList(llvm::ArrayRef<const Expr *> list) {
-    llvm::SmallVector<const Expr *, 8> out;
-    for (const Expr *e : list)
-      out.push_back(map(e));
-    return arena.copyArray(llvm::ArrayRef<const Expr *>(out));
-  }
-
   ExprArena &arena;
   const Table *table;
 };
