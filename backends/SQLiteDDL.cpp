@@ -1,9 +1,10 @@
 //===- SQLiteDDL.cpp - SQLite 3.40 statements for single IR objects -------===//
 //
 // One CREATE TABLE per table holding every column and constraint, foreign
-// keys included (SQLite cannot add them later). Declared type names are chosen for their SQLite affinity and keep
-// the IR meaning readable (docs/dialects.md). SQLite has no COMMENT, but it
-// keeps the CREATE text verbatim in sqlite_schema, so doc comments become
+// keys included (SQLite cannot add them later). Declared type names are chosen
+// for their SQLite affinity and keep the IR meaning readable
+// (docs/dialects.md). SQLite has no COMMENT, but it keeps the CREATE text
+// verbatim in sqlite_schema, so doc comments become
 // `--` lines inside the statements.
 //
 //===----------------------------------------------------------------------===//
@@ -133,9 +134,9 @@ std::string commentLines(StringRef text, StringRef indent) {
   return out;
 }
 
-/// A default SQLite takes bare: a literal, a signed number or a keyword
-/// function (CURRENT_TIMESTAMP); anything else must be parenthesized.
-bool isBareDefault(const Expr *e) {
+} // namespace
+
+bool backends::isBareSQLiteDefault(const Expr *e) {
   if (const auto *u = llvm::dyn_cast<UnaryExpr>(e))
     return (u->getOp() == UnaryOp::Neg || u->getOp() == UnaryOp::Plus) &&
            llvm::isa<NumberLiteral>(u->getOperand());
@@ -143,8 +144,6 @@ bool isBareDefault(const Expr *e) {
     return call->hasNoParens();
   return llvm::isa<NullLiteral, BoolLiteral, NumberLiteral, StringLiteral>(e);
 }
-
-} // namespace
 
 SQLiteDDL::SQLiteDDL(const Schema &schema, DiagnosticEngine &diags)
     : schema(schema), exprs(Lite, &diags) {}
@@ -175,8 +174,9 @@ std::string SQLiteDDL::columnDefinition(const Table &table,
     def += " COLLATE " + column.collation.upper();
   if (column.defaultValue) {
     std::string value = exprs.print(column.defaultValue);
-    def += " DEFAULT " +
-           (isBareDefault(column.defaultValue) ? value : '(' + value + ')');
+    def +=
+        " DEFAULT " +
+        (isBareSQLiteDefault(column.defaultValue) ? value : '(' + value + ')');
   }
   if (column.generated)
     def += " GENERATED ALWAYS AS (" + exprs.print(column.generated->expr) +
@@ -235,8 +235,7 @@ std::string SQLiteDDL::createTable(const Table &table, StringRef name) {
   // precede it, indented like the column.
   std::string text = "CREATE TABLE " +
                      quote(name.empty() ? StringRef(table.name.name) : name) +
-                     " (\n" +
-                     commentLines(table.comment, "");
+                     " (\n" + commentLines(table.comment, "");
   for (size_t i = 0; i < lines.size(); ++i)
     text += (i ? ",\n" : "") + lines[i];
   text += "\n)";

@@ -16,6 +16,11 @@
 
 namespace schemac::backends {
 
+/// Whether SQLite takes the default `e` bare (a literal, a signed number or
+/// a keyword function such as CURRENT_TIMESTAMP); anything else must be
+/// parenthesized.
+bool isBareSQLiteDefault(const ir::Expr *e);
+
 class SQLiteDDL {
 public:
   /// `schema` holds the enums that columns' CHECKs list.

@@ -10,6 +10,7 @@
 
 #include "backends/SQLQuoting.h"
 #include "backends/SQLTypes.h"
+#include "backends/SQLiteDDL.h"
 #include "backends/TypeScriptEmitter.h"
 #include "backends/TypeScriptTypes.h"
 #include "ir/Naming.h"
@@ -127,17 +128,6 @@ bool isCall(const Expr *e, StringRef name) {
   const auto *call = llvm::dyn_cast<FuncCall>(e);
   return call && call->getArgs().empty() && call->getSchema().empty() &&
          call->getName().equals_insensitive(name) && !call->hasNoParens();
-}
-
-/// A default SQLite takes without parentheses: a literal, a signed number
-/// or a keyword function (CURRENT_TIMESTAMP); as the SQLite backend decides.
-bool isBareSQLiteDefault(const Expr *e) {
-  if (const auto *u = llvm::dyn_cast<UnaryExpr>(e))
-    return (u->getOp() == UnaryOp::Neg || u->getOp() == UnaryOp::Plus) &&
-           llvm::isa<NumberLiteral>(u->getOperand());
-  if (const auto *call = llvm::dyn_cast<FuncCall>(e))
-    return call->hasNoParens();
-  return llvm::isa<NullLiteral, BoolLiteral, NumberLiteral, StringLiteral>(e);
 }
 
 /// What the column's values are in TypeScript, for typed .default(value).

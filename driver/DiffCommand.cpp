@@ -118,7 +118,8 @@ Command driver::addDiffCommand(CLI::App &root) {
           return fail();
         // A database side holds view queries in its own form: give a
         // side read from files the same.
-        bool fromURL = args->from.size() == 1 && db::isDatabaseURL(args->from[0]);
+        bool fromURL =
+            args->from.size() == 1 && db::isDatabaseURL(args->from[0]);
         bool toURL = args->to.size() == 1 && db::isDatabaseURL(args->to[0]);
         if (fromURL && !toURL)
           session.matchViewQueries(args->from[0], to);

@@ -10,11 +10,11 @@
 #include "backends/MigrationSQL.h"
 #include "driver/Commands.h"
 #include "driver/MigrationLayout.h"
-#include "migrate/MigrationFolder.h"
 #include "driver/OutputFile.h"
 #include "driver/Pipeline.h"
 #include "ir/Diff.h"
 #include "ir/JSON.h"
+#include "migrate/MigrationFolder.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include <CLI/CLI.hpp>
@@ -53,8 +53,8 @@ struct GenerateArgs {
 };
 
 std::string utcTimestamp() {
-  std::time_t now = std::chrono::system_clock::to_time_t(
-      std::chrono::system_clock::now());
+  std::time_t now =
+      std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm utc{};
   gmtime_r(&now, &utc);
   char buf[16];
@@ -63,8 +63,7 @@ std::string utcTimestamp() {
 }
 
 std::string qualified(const ir::QualifiedName &name) {
-  return name.ns.empty() ? name.name.str()
-                         : (name.ns + "." + name.name).str();
+  return name.ns.empty() ? name.name.str() : (name.ns + "." + name.name).str();
 }
 
 /// The renames of `m`, backwards: what the down migration's diff needs,
@@ -75,28 +74,28 @@ std::vector<ir::RenameRequest> reversedRenames(const ir::Migration &m) {
   for (const ir::Change &c : m.changes) {
     switch (c.kind) {
     case ir::ChangeKind::RenameTable:
-      out.push_back({K::Table, qualified(c.toTable->name),
-                     qualified(c.fromTable->name)});
+      out.push_back(
+          {K::Table, qualified(c.toTable->name), qualified(c.fromTable->name)});
       break;
     case ir::ChangeKind::RenameEnum:
-      out.push_back({K::Enum, qualified(c.toEnum->name),
-                     qualified(c.fromEnum->name)});
+      out.push_back(
+          {K::Enum, qualified(c.toEnum->name), qualified(c.fromEnum->name)});
       break;
     case ir::ChangeKind::RenameSequence:
       out.push_back({K::Sequence, qualified(c.toSequence->name),
                      qualified(c.fromSequence->name)});
       break;
     case ir::ChangeKind::RenameColumn:
-      out.push_back({K::Column,
-                     qualified(c.fromTable->name) + "." +
-                         c.toColumn->name.str(),
-                     c.fromColumn->name.str()});
+      out.push_back(
+          {K::Column,
+           qualified(c.fromTable->name) + "." + c.toColumn->name.str(),
+           c.fromColumn->name.str()});
       break;
     case ir::ChangeKind::RenameConstraint:
-      out.push_back({K::Constraint,
-                     qualified(c.fromTable->name) + "." +
-                         c.toConstraint->name.str(),
-                     c.fromConstraint->name.str()});
+      out.push_back(
+          {K::Constraint,
+           qualified(c.fromTable->name) + "." + c.toConstraint->name.str(),
+           c.fromConstraint->name.str()});
       break;
     case ir::ChangeKind::RenameEnumValue:
       // The enum as the down migration's new schema names it.
@@ -106,8 +105,7 @@ std::vector<ir::RenameRequest> reversedRenames(const ir::Migration &m) {
       break;
     case ir::ChangeKind::RenameIndex:
       out.push_back({K::Index,
-                     qualified(c.fromTable->name) + "." +
-                         c.toIndex->name.str(),
+                     qualified(c.fromTable->name) + "." + c.toIndex->name.str(),
                      c.fromIndex->name.str()});
       break;
     default:
@@ -131,9 +129,8 @@ std::string checkName(const std::string &name) {
 }
 
 std::string checkTimestamp(const std::string &s) {
-  bool valid = s.size() == 14 && llvm::all_of(s, [](char c) {
-    return llvm::isDigit(c);
-  });
+  bool valid = s.size() == 14 &&
+               llvm::all_of(s, [](char c) { return llvm::isDigit(c); });
   return valid ? std::string() : "'" + s + "' is not yyyymmddHHMMSS";
 }
 
@@ -166,98 +163,98 @@ Command driver::addGenerateCommand(CLI::App &root) {
                 "Write an empty migration for hand-written SQL");
   addDiffRequestOptions(*cmd, args->request);
   cmd->footer(generateExamples);
-  return {cmd, [opts, args] {
-            Session session(*opts);
-            DiagnosticEngine &diags = session.getDiags();
-            if (!session.loadConfig())
-              return session.finish();
-            std::optional<ir::Dialect> dialect = session.getDialect();
-            if (!dialect) {
-              diags.report(DiagID::UnknownDialect, {},
-                           "no target dialect: give --dialect or set "
-                           "'dialect' in schemac.toml");
-              return session.finish();
-            }
-            const MigrationLayout &layout = *findLayout(args->layout);
-            ir::Schema from, to;
-            std::optional<FolderState> folder =
-                session.loadMigrationsFolder(layout, args->out, from);
-            if (!folder)
-              return session.finish();
-            const std::vector<std::string> &migrations = folder->migrations;
-            if (!session.buildSchema(to))
-              return session.finish();
+  return {
+      cmd, [opts, args] {
+        Session session(*opts);
+        DiagnosticEngine &diags = session.getDiags();
+        if (!session.loadConfig())
+          return session.finish();
+        std::optional<ir::Dialect> dialect = session.getDialect();
+        if (!dialect) {
+          diags.report(DiagID::UnknownDialect, {},
+                       "no target dialect: give --dialect or set "
+                       "'dialect' in schemac.toml");
+          return session.finish();
+        }
+        const MigrationLayout &layout = *findLayout(args->layout);
+        ir::Schema from, to;
+        std::optional<FolderState> folder =
+            session.loadMigrationsFolder(layout, args->out, from);
+        if (!folder)
+          return session.finish();
+        const std::vector<std::string> &migrations = folder->migrations;
+        if (!session.buildSchema(to))
+          return session.finish();
 
-            ir::DiffOptions options =
-                makeDiffOptions(args->request, from, to, diags);
-            ir::Migration up = ir::diffSchemas(from, to, options, diags);
-            ir::reportHazards(up, diags, parseAllowances(args->request.allowed));
-            if (diags.hasErrors())
-              return session.finish();
-            if (up.empty() && !args->custom) {
-              llvm::errs() << "schemac: no changes since "
-                           << (migrations.empty() ? std::string("an empty "
-                                                                 "database")
-                                                   : migrations.back())
-                           << "; nothing written\n";
-              return session.finish();
-            }
-            // The reverse diff only needs the renames; its hazards are the
-            // down migration's business, not this run's.
-            ir::DiffOptions back;
-            back.renames = reversedRenames(up);
-            DiagnosticEngine quiet(session.getSourceManager());
-            ir::Migration down = ir::diffSchemas(to, from, back, quiet);
+        ir::DiffOptions options =
+            makeDiffOptions(args->request, from, to, diags);
+        ir::Migration up = ir::diffSchemas(from, to, options, diags);
+        ir::reportHazards(up, diags, parseAllowances(args->request.allowed));
+        if (diags.hasErrors())
+          return session.finish();
+        if (up.empty() && !args->custom) {
+          llvm::errs() << "schemac: no changes since "
+                       << (migrations.empty() ? std::string("an empty "
+                                                            "database")
+                                              : migrations.back())
+                       << "; nothing written\n";
+          return session.finish();
+        }
+        // The reverse diff only needs the renames; its hazards are the
+        // down migration's business, not this run's.
+        ir::DiffOptions back;
+        back.renames = reversedRenames(up);
+        DiagnosticEngine quiet(session.getSourceManager());
+        ir::Migration down = ir::diffSchemas(to, from, back, quiet);
 
-            std::string upSQL, downSQL;
-            if (!args->custom) {
-              auto sqlOptions = makeSQLOptions(args->request, *dialect, diags);
-              if (!sqlOptions)
-                return session.finish();
-              auto sql = backends::writeMigrationSQL(*dialect, up, from, to,
-                                                     diags, *sqlOptions);
-              auto reverse = backends::writeMigrationSQL(
-                  *dialect, down, to, from, diags, *sqlOptions);
-              if (!sql || !reverse)
-                return session.finish();
-              upSQL = std::move(*sql);
-              downSQL = std::move(*reverse);
-            } else {
-              upSQL = "-- Write this migration's SQL here.\n";
-              downSQL = "-- Write the SQL that undoes it here.\n";
-            }
-            NewMigration m;
-            m.version = args->timestamp.empty() ? utcTimestamp()
-                                                : args->timestamp;
-            m.name = args->name;
-            m.dialect = *dialect;
-            m.up = std::move(upSQL);
-            m.down = std::move(downSQL);
-            // The snapshot is streamed: it is the largest output by far.
-            const ir::Schema &state = args->custom ? from : to;
-            auto writeSnapshot = [&](llvm::raw_ostream &os) {
-              ir::writeSnapshot(state, os);
-            };
-            m.writeSnapshot = writeSnapshot;
-            if (!migrations.empty() &&
-                m.version <= leadingVersion(migrations.back())) {
-              diags.report(DiagID::MigrationFolderInvalid, {},
-                           fmt::format("migration '{}_{}' would not come "
-                                       "after the latest, '{}'",
-                                       m.version, m.name, migrations.back()));
-              return session.finish();
-            }
-            if (std::string why = layout.refuse(m); !why.empty()) {
-              diags.report(DiagID::MigrationUnsupported, {}, why);
-              return session.finish();
-            }
-            llvm::Expected<std::string> written = layout.write(args->out, m);
-            if (!written) {
-              diags.report(DiagID::OutputError, {},
-                           llvm::toString(written.takeError()));
-              return session.finish();
-            }
-            llvm::outs() << *written << "\n";
+        std::string upSQL, downSQL;
+        if (!args->custom) {
+          auto sqlOptions = makeSQLOptions(args->request, *dialect, diags);
+          if (!sqlOptions)
             return session.finish();
-          }};
+          auto sql = backends::writeMigrationSQL(*dialect, up, from, to, diags,
+                                                 *sqlOptions);
+          auto reverse = backends::writeMigrationSQL(*dialect, down, to, from,
+                                                     diags, *sqlOptions);
+          if (!sql || !reverse)
+            return session.finish();
+          upSQL = std::move(*sql);
+          downSQL = std::move(*reverse);
+        } else {
+          upSQL = "-- Write this migration's SQL here.\n";
+          downSQL = "-- Write the SQL that undoes it here.\n";
+        }
+        NewMigration m;
+        m.version = args->timestamp.empty() ? utcTimestamp() : args->timestamp;
+        m.name = args->name;
+        m.dialect = *dialect;
+        m.up = std::move(upSQL);
+        m.down = std::move(downSQL);
+        // The snapshot is streamed: it is the largest output by far.
+        const ir::Schema &state = args->custom ? from : to;
+        auto writeSnapshot = [&](llvm::raw_ostream &os) {
+          ir::writeSnapshot(state, os);
+        };
+        m.writeSnapshot = writeSnapshot;
+        if (!migrations.empty() &&
+            m.version <= leadingVersion(migrations.back())) {
+          diags.report(DiagID::MigrationFolderInvalid, {},
+                       fmt::format("migration '{}_{}' would not come "
+                                   "after the latest, '{}'",
+                                   m.version, m.name, migrations.back()));
+          return session.finish();
+        }
+        if (std::string why = layout.refuse(m); !why.empty()) {
+          diags.report(DiagID::MigrationUnsupported, {}, why);
+          return session.finish();
+        }
+        llvm::Expected<std::string> written = layout.write(args->out, m);
+        if (!written) {
+          diags.report(DiagID::OutputError, {},
+                       llvm::toString(written.takeError()));
+          return session.finish();
+        }
+        llvm::outs() << *written << "\n";
+        return session.finish();
+      }};
 }

@@ -2,9 +2,9 @@
 //
 // `schemac generate --layout NAME` writes the folder a migration tool reads:
 // schemac's own, Flyway's, golang-migrate's, dbmate's, Liquibase's,
-// Atlas's or drizzle-orm's. Each layout is a small writer behind this interface, in
-// driver/layouts/; docs/migrations.md describes each. Layouts other than
-// schemac's keep the schema after the latest migration in
+// Atlas's or drizzle-orm's. Each layout is a small writer behind this
+// interface, in driver/layouts/; docs/migrations.md describes each. Layouts
+// other than schemac's keep the schema after the latest migration in
 // `.schemac/snapshot.json` beside the tool's files, so generate keeps
 // working on a folder of that layout.
 //
@@ -25,8 +25,8 @@ namespace schemac::driver {
 
 /// A migration generate computed, to be laid out as files.
 struct NewMigration {
-  std::string version; ///< yyyymmddHHMMSS
-  std::string name;    ///< --name
+  std::string version;                           ///< yyyymmddHHMMSS
+  std::string name;                              ///< --name
   ir::Dialect dialect = ir::Dialect::PostgreSQL; ///< what `up` is written for
   /// The SQL; a script that must run outside a transaction starts with the
   /// `-- schemac:no-transaction` directive.

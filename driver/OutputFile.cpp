@@ -43,8 +43,8 @@ llvm::Error driver::writeFileAtomically(llvm::StringRef path,
                                         bool onlyIfChanged) {
   if (onlyIfChanged && hasContents(path, contents))
     return llvm::Error::success();
-  return writeFileAtomically(
-      path, [&](llvm::raw_ostream &os) { os << contents; });
+  return writeFileAtomically(path,
+                             [&](llvm::raw_ostream &os) { os << contents; });
 }
 
 llvm::Error driver::writeFileAtomically(llvm::StringRef path,
@@ -62,8 +62,8 @@ llvm::Expected<bool> driver::writeFileIfComplete(llvm::StringRef path,
   // A device or pipe (-o /dev/null, -o /dev/stdout) is written in place:
   // renaming a temporary over it would replace the device with a file.
   llvm::sys::fs::file_status status;
-  if (!llvm::sys::fs::status(path, status) &&
-      llvm::sys::fs::exists(status) && !llvm::sys::fs::is_regular_file(status) &&
+  if (!llvm::sys::fs::status(path, status) && llvm::sys::fs::exists(status) &&
+      !llvm::sys::fs::is_regular_file(status) &&
       !llvm::sys::fs::is_directory(status))
     return writeInPlace(path, write);
   llvm::SmallString<256> model(path);

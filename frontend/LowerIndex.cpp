@@ -1,22 +1,8 @@
 //===- LowerIndex.cpp - table indexes to the IR ---------------------------===//
 #include "frontend/SemaImpl.h"
-#include "llvm/ADT/StringSet.h"
 #include <fmt/format.h>
 
 namespace schemac::sema {
-
-/// PostgreSQL's ChooseIndexColumnNames: a word repeated within one index
-/// becomes word1, word2, ... so the index's column names stay distinct.
-static void makeWordsUnique(std::vector<std::string> &words) {
-  llvm::StringSet<> used;
-  for (std::string &w : words) {
-    std::string candidate = w;
-    for (unsigned i = 1; used.count(candidate); ++i)
-      candidate = w + std::to_string(i);
-    used.insert(candidate);
-    w = std::move(candidate);
-  }
-}
 
 /// MySQL's prefix key `col(N)` reads as a call of a column of the table with
 /// one integer: returns the column and N (a positive integer is required
@@ -31,7 +17,8 @@ SemaImpl::lowerPrefixKey(TableInfo &info, const ir::Expr *e) {
   int64_t length = 0;
   if (!n || !n->isInteger() || n->getText().getAsInteger(10, length) ||
       length <= 0) {
-    diags.report(DiagID::InvalidTypeModifier, call->getArgs().front()->getRange(),
+    diags.report(DiagID::InvalidTypeModifier,
+                 call->getArgs().front()->getRange(),
                  fmt::format("the prefix length of key column {} must be a "
                              "positive integer",
                              quoted(call->getName())));
@@ -116,7 +103,7 @@ void SemaImpl::lowerIndex(TableInfo &info, const ast::IndexDef &def) {
       keyColumns.push_back(llvm::cast<ir::ColumnRef>(e.expr)->getColumn());
     addUniqueKey(info, keyColumns);
   }
-  makeWordsUnique(words);
+  ir::makeIndexWordsUnique(words);
   info.naming.push_back({ir::NamedKind::Index, nullptr,
                          static_cast<unsigned>(info.ir->indexes.size()),
                          def.name, std::move(words)});

@@ -375,8 +375,8 @@ const Expr *cloneExpr(const Expr *e, ExprArena &into,
     Type t = c->getType();
     t.ns = saveOpt(t.ns, into);
     t.name = saveOpt(t.name, into);
-    return into.create<CastExpr>(cloneExpr(c->getOperand(), into, mapColumnRef, file),
-                                 t, r);
+    return into.create<CastExpr>(
+        cloneExpr(c->getOperand(), into, mapColumnRef, file), t, r);
   }
   case Expr::Kind::Case: {
     auto *c = cast<CaseExpr>(e);
@@ -384,21 +384,22 @@ const Expr *cloneExpr(const Expr *e, ExprArena &into,
     for (const CaseWhen &w : c->getWhens())
       whens.push_back({cloneExpr(w.condition, into, mapColumnRef, file),
                        cloneExpr(w.result, into, mapColumnRef, file)});
-    return into.create<CaseExpr>(cloneExpr(c->getOperand(), into, mapColumnRef, file),
-                                 into.copyArray<CaseWhen>(whens),
-                                 cloneExpr(c->getElse(), into, mapColumnRef, file),
-                                 r);
+    return into.create<CaseExpr>(
+        cloneExpr(c->getOperand(), into, mapColumnRef, file),
+        into.copyArray<CaseWhen>(whens),
+        cloneExpr(c->getElse(), into, mapColumnRef, file), r);
   }
   case Expr::Kind::In: {
     auto *i = cast<InExpr>(e);
-    return into.create<InExpr>(cloneExpr(i->getOperand(), into, mapColumnRef, file),
-                               cloneList(i->getList(), into, mapColumnRef, file),
-                               i->isNegated(), r);
+    return into.create<InExpr>(
+        cloneExpr(i->getOperand(), into, mapColumnRef, file),
+        cloneList(i->getList(), into, mapColumnRef, file), i->isNegated(), r);
   }
   case Expr::Kind::IsNull: {
     auto *i = cast<IsNullExpr>(e);
     return into.create<IsNullExpr>(
-        cloneExpr(i->getOperand(), into, mapColumnRef, file), i->isNegated(), r);
+        cloneExpr(i->getOperand(), into, mapColumnRef, file), i->isNegated(),
+        r);
   }
   case Expr::Kind::Between: {
     auto *b = cast<BetweenExpr>(e);
@@ -409,7 +410,8 @@ const Expr *cloneExpr(const Expr *e, ExprArena &into,
   }
   case Expr::Kind::Array:
     return into.create<ArrayExpr>(
-        cloneList(cast<ArrayExpr>(e)->getElements(), into, mapColumnRef, file), r);
+        cloneList(cast<ArrayExpr>(e)->getElements(), into, mapColumnRef, file),
+        r);
   case Expr::Kind::Raw:
     return into.create<RawSQL>(into.save(cast<RawSQL>(e)->getText()), r);
   }
@@ -470,8 +472,7 @@ const Expr *mapChildren(const Expr *e, ExprArena &arena,
   }
   case Expr::Kind::IsNull: {
     auto *i = cast<IsNullExpr>(e);
-    return arena.create<IsNullExpr>(map(i->getOperand()), i->isNegated(),
-                                    none);
+    return arena.create<IsNullExpr>(map(i->getOperand()), i->isNegated(), none);
   }
   case Expr::Kind::Between: {
     auto *b = cast<BetweenExpr>(e);

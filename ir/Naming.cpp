@@ -9,6 +9,7 @@
 #include "ir/Naming.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
 #include <algorithm>
 
 namespace schemac::ir {
@@ -221,6 +222,17 @@ std::string chooseName(Dialect d, const NameParts &parts,
   }
   }
   return "";
+}
+
+void makeIndexWordsUnique(std::vector<std::string> &words) {
+  llvm::StringSet<> used;
+  for (std::string &w : words) {
+    std::string candidate = w;
+    for (unsigned i = 1; used.count(candidate); ++i)
+      candidate = w + std::to_string(i);
+    used.insert(candidate);
+    w = std::move(candidate);
+  }
 }
 
 } // namespace schemac::ir

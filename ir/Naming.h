@@ -15,6 +15,7 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
+#include <vector>
 
 namespace schemac::ir {
 
@@ -41,6 +42,10 @@ struct NameParts {
 /// keys: the word PostgreSQL would use, e.g. the function name or "expr").
 NameParts deriveNameParts(Dialect d, NamedKind kind, llvm::StringRef table,
                           llvm::ArrayRef<std::string> columns);
+
+/// PostgreSQL's ChooseIndexColumnNames, which sema uses for every dialect:
+/// a word repeated within one index's column words becomes word1, word2, ...
+void makeIndexWordsUnique(std::vector<std::string> &words);
 
 /// The first free name: makeObjectName(parts) and then, while `isTaken`,
 /// the label suffixed with 1, 2, ... (as PostgreSQL's ChooseRelationName).

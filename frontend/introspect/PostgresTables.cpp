@@ -304,19 +304,6 @@ bool PostgresReader::readConstraints() {
   return true;
 }
 
-/// PostgreSQL's ChooseIndexColumnNames: a word repeated within one index
-/// becomes word1, word2, ...
-static void makeWordsUnique(std::vector<std::string> &words) {
-  llvm::StringSet<> used;
-  for (std::string &w : words) {
-    std::string candidate = w;
-    for (unsigned i = 1; used.count(candidate); ++i)
-      candidate = w + std::to_string(i);
-    used.insert(candidate);
-    w = std::move(candidate);
-  }
-}
-
 bool PostgresReader::readIndexes() {
   std::string filter = inNamespaces("c.relnamespace");
   std::string sql =
@@ -430,7 +417,7 @@ bool PostgresReader::readIndexes() {
     if (auto pred = row.optional("pred"))
       idx.where = mapPostgresExpr(parse(*pred, where + ", predicate"), table,
                                   schema.getArena());
-    makeWordsUnique(words);
+    ir::makeIndexWordsUnique(words);
     pendingNames.push_back({&table, nullptr, table.indexes.size(),
                             ir::NamedKind::Index, std::move(words)});
     table.indexes.push_back(std::move(idx));

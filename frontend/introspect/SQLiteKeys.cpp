@@ -203,19 +203,6 @@ bool SQLiteReader::readForeignKeys() {
   return true;
 }
 
-/// PostgreSQL's ChooseIndexColumnNames, which sema uses for SQLite too: a
-/// word repeated within one index becomes word1, word2, ...
-static void makeWordsUnique(std::vector<std::string> &words) {
-  llvm::StringSet<> used;
-  for (std::string &w : words) {
-    std::string candidate = w;
-    for (unsigned i = 1; used.count(candidate); ++i)
-      candidate = w + std::to_string(i);
-    used.insert(candidate);
-    w = std::move(candidate);
-  }
-}
-
 /// The CONSTRAINT name of the first UNIQUE of `columns` in the text not
 /// yet taken ("" if it has none).
 static std::string takeUniqueName(IntrospectContext &ctx,
@@ -360,7 +347,7 @@ bool SQLiteReader::readIndexes() {
     if (!def->where.empty())
       idx.where = mapSQLiteExpr(parse(def->where, where + ", predicate"),
                                 schema.getArena(), &table);
-    makeWordsUnique(words);
+    ir::makeIndexWordsUnique(words);
     pendingIndexes.push_back({&table, table.indexes.size(), std::move(words)});
     table.indexes.push_back(std::move(idx));
   }
