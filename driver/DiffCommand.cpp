@@ -2,6 +2,7 @@
 
 #include "backends/DialectCapabilities.h"
 #include "backends/MigrationSQL.h"
+#include "backends/SQLiteStorage.h"
 #include "db/DatabaseURL.h"
 #include "driver/Commands.h"
 #include "driver/Pipeline.h"
@@ -131,6 +132,10 @@ Command driver::addDiffCommand(CLI::App &root) {
             !backends::getCapabilities(*databaseDialect).namedEnums) {
           ir::canonicalizeInlineEnums(from);
           ir::canonicalizeInlineEnums(to);
+        }
+        if (databaseDialect == ir::Dialect::SQLite) {
+          backends::canonicalizeSQLiteStorage(from);
+          backends::canonicalizeSQLiteStorage(to);
         }
         ir::DiffOptions options =
             makeDiffOptions(args->request, from, to, session.getDiags());

@@ -9,6 +9,7 @@
 
 #include "backends/DialectCapabilities.h"
 #include "backends/MigrationSQL.h"
+#include "backends/SQLiteStorage.h"
 #include "db/DatabaseURL.h"
 #include "driver/Commands.h"
 #include "driver/Pipeline.h"
@@ -104,6 +105,10 @@ Command driver::addPushCommand(CLI::App &root) {
         if (!backends::getCapabilities(dialect).namedEnums) {
           ir::canonicalizeInlineEnums(current);
           ir::canonicalizeInlineEnums(wanted);
+        }
+        if (dialect == ir::Dialect::SQLite) {
+          backends::canonicalizeSQLiteStorage(current);
+          backends::canonicalizeSQLiteStorage(wanted);
         }
         DiagnosticEngine &diags = session.getDiags();
         ir::DiffOptions diffOptions =
