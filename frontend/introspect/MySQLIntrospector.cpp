@@ -81,6 +81,32 @@ static bool isExcluded(const IntrospectOptions &options, StringRef name) {
   return false;
 }
 
+/// Whether the `(` that starts `text` closes at its very end (quotes,
+/// strings and nesting honoured).
+static bool isEnclosedInParens(StringRef text) {
+  if (!text.starts_with("(") || !text.ends_with(")"))
+    return false;
+  int depth = 0;
+  char quote = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quote) {
+      if (c == '\\' && quote != '`')
+        ++i;
+      else if (c == quote)
+        quote = 0;
+      continue;
+    }
+    if (c == '\'' || c == '"' || c == '`')
+      quote = c;
+    else if (c == '(')
+      ++depth;
+    else if (c == ')' && --depth == 0)
+      return i + 1 == text.size();
+  }
+  return false;
+}
+
 /// The view body with the database's own qualifiers dropped, so two
 /// databases made from one schema read back the same text.
 static std::string viewBody(StringRef text, StringRef database) {
@@ -111,6 +137,11 @@ static std::string viewBody(StringRef text, StringRef database) {
       quote = c;
     out += c;
   }
+  // CREATE VIEW v AS (SELECT ...) keeps its parentheses (drizzle-kit
+  // writes them); the same view without them is the same view.
+  StringRef body = StringRef(out).trim();
+  if (isEnclosedInParens(body))
+    return body.drop_front().drop_back().trim().str();
   return out;
 }
 
