@@ -1,13 +1,11 @@
 //===- DiffCommand.cpp - `schemac diff`: the migration between two schemas ===//
 
-#include "backends/DialectCapabilities.h"
 #include "backends/MigrationSQL.h"
-#include "backends/SQLiteStorage.h"
 #include "db/DatabaseURL.h"
 #include "driver/Commands.h"
 #include "driver/Pipeline.h"
+#include "frontend/introspect/StoredForm.h"
 #include "ir/Diff.h"
-#include "ir/InlineEnums.h"
 #include "llvm/Support/FormatVariadic.h"
 #include <CLI/CLI.hpp>
 #include <memory>
@@ -126,16 +124,11 @@ Command driver::addDiffCommand(CLI::App &root) {
           session.matchViewQueries(args->from[0], to);
         if (toURL && !fromURL)
           session.matchViewQueries(args->to[0], from);
-        // A database without enum types keeps no enum names: compare
+        // A database keeps one form for several spellings: compare
         // both sides in the form it holds.
-        if (databaseDialect &&
-            !backends::getCapabilities(*databaseDialect).namedEnums) {
-          ir::canonicalizeInlineEnums(from);
-          ir::canonicalizeInlineEnums(to);
-        }
-        if (databaseDialect == ir::Dialect::SQLite) {
-          backends::canonicalizeSQLiteStorage(from);
-          backends::canonicalizeSQLiteStorage(to);
+        if (databaseDialect) {
+          introspect::toStoredForm(*databaseDialect, from);
+          introspect::toStoredForm(*databaseDialect, to);
         }
         ir::DiffOptions options =
             makeDiffOptions(args->request, from, to, session.getDiags());

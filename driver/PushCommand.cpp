@@ -7,15 +7,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "backends/DialectCapabilities.h"
 #include "backends/MigrationSQL.h"
-#include "backends/SQLiteStorage.h"
 #include "db/DatabaseURL.h"
 #include "driver/Commands.h"
 #include "driver/Pipeline.h"
 #include "driver/Prompt.h"
+#include "frontend/introspect/StoredForm.h"
 #include "ir/Diff.h"
-#include "ir/InlineEnums.h"
 #include "migrate/ApplyScript.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -102,14 +100,8 @@ Command driver::addPushCommand(CLI::App &root) {
         if (!missingFile && !session.readDatabase(args->url, current))
           return session.finish();
         session.matchViewQueries(args->url, wanted);
-        if (!backends::getCapabilities(dialect).namedEnums) {
-          ir::canonicalizeInlineEnums(current);
-          ir::canonicalizeInlineEnums(wanted);
-        }
-        if (dialect == ir::Dialect::SQLite) {
-          backends::canonicalizeSQLiteStorage(current);
-          backends::canonicalizeSQLiteStorage(wanted);
-        }
+        introspect::toStoredForm(dialect, current);
+        introspect::toStoredForm(dialect, wanted);
         DiagnosticEngine &diags = session.getDiags();
         ir::DiffOptions diffOptions =
             makeDiffOptions(args->request, current, wanted, diags);
