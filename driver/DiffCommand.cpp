@@ -115,15 +115,15 @@ Command driver::addDiffCommand(CLI::App &root) {
         if (!session.buildSchema(
                 args->to.empty() ? session.getInputs() : args->to, to))
           return fail();
-        // A database side holds view queries in its own form: give a
-        // side read from files the same.
+        // A database side holds view queries and expressions in its own
+        // form: give a side read from files the same.
         bool fromURL =
             args->from.size() == 1 && db::isDatabaseURL(args->from[0]);
         bool toURL = args->to.size() == 1 && db::isDatabaseURL(args->to[0]);
         if (fromURL && !toURL)
-          session.matchViewQueries(args->from[0], to);
+          session.matchStoredExpressions(args->from[0], to);
         if (toURL && !fromURL)
-          session.matchViewQueries(args->to[0], from);
+          session.matchStoredExpressions(args->to[0], from);
         // A database keeps one form for several spellings: compare
         // both sides in the form it holds.
         if (databaseDialect) {

@@ -8,6 +8,7 @@
 #include "driver/OutputFile.h"
 #include "frontend/Parser.h"
 #include "frontend/Sema.h"
+#include "frontend/introspect/PostgresStoredExprs.h"
 #include "frontend/introspect/PostgresViewQueries.h"
 #include "ir/JSON.h"
 #include "ir/Verifier.h"
@@ -240,13 +241,14 @@ bool Session::readDatabase(llvm::StringRef url, ir::Schema &schema,
   return !diags.hasErrors();
 }
 
-void Session::matchViewQueries(llvm::StringRef url, ir::Schema &fileSide) {
+void Session::matchStoredExpressions(llvm::StringRef url,
+                                     ir::Schema &fileSide) {
   llvm::Expected<db::DatabaseURL> parsed = db::parseDatabaseURL(url);
   if (!parsed) {
     llvm::consumeError(parsed.takeError());
     return;
   }
-  if (parsed->dialect != ir::Dialect::PostgreSQL || fileSide.views.empty())
+  if (parsed->dialect != ir::Dialect::PostgreSQL)
     return;
   llvm::Expected<std::unique_ptr<db::Connection>> conn = db::connect(*parsed);
   if (!conn) {
@@ -254,6 +256,10 @@ void Session::matchViewQueries(llvm::StringRef url, ir::Schema &fileSide) {
     return;
   }
   introspect::normalizePostgresViewQueries(**conn, fileSide);
+  // The server's text of an expression the parser cannot read is kept as
+  // raw SQL on both sides alike: no warning about it here.
+  DiagnosticEngine quiet(sm);
+  introspect::normalizePostgresExpressions(**conn, fileSide, quiet);
 }
 
 bool Session::readSchema(const std::vector<std::string> &paths,

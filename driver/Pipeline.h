@@ -73,12 +73,12 @@ public:
   bool readDatabase(llvm::StringRef url, ir::Schema &schema,
                     const IntrospectOptions &options = {});
 
-  /// Rewrites the view queries of `fileSide` (built from files) into the
-  /// form the database at `url` stores them in, so a view compares equal to
-  /// its pulled self. Only PostgreSQL rewrites them (pg_get_viewdef); a
-  /// connection failure here leaves the queries as they are (readDatabase
-  /// has already reported it).
-  void matchViewQueries(llvm::StringRef url, ir::Schema &fileSide);
+  /// Rewrites the view queries, defaults, generated expressions and checks
+  /// of `fileSide` into the form the database at `url` stores them in, so
+  /// each compares equal to its pulled self. Only PostgreSQL rewrites them
+  /// (PostgresViewQueries.h, PostgresStoredExprs.h); a connection failure
+  /// here leaves them as they are (readDatabase has already reported it).
+  void matchStoredExpressions(llvm::StringRef url, ir::Schema &fileSide);
 
   /// Loads and verifies a JSON snapshot (ir/JSON.h) into an empty schema.
   bool loadSnapshot(llvm::StringRef path, ir::Schema &schema);

@@ -7,11 +7,21 @@
 
 using namespace schemac;
 
+/// PostgreSQL's form: NUMERIC(p) is NUMERIC(p,0), and prints so.
+static void canonicalizePostgresStorage(ir::Schema &schema) {
+  for (const std::unique_ptr<ir::Table> &table : schema.tables)
+    for (ir::Column &column : table->columns)
+      if (column.type.kind == ir::TypeKind::Numeric &&
+          column.type.numModifiers == 1)
+        column.type.addModifier(0);
+}
+
 void introspect::toStoredForm(ir::Dialect dialect, ir::Schema &schema) {
   if (!backends::getCapabilities(dialect).namedEnums)
     ir::canonicalizeInlineEnums(schema);
   switch (dialect) {
   case ir::Dialect::PostgreSQL:
+    canonicalizePostgresStorage(schema);
     break;
   case ir::Dialect::MySQL:
     canonicalizeMySQLStorage(schema);

@@ -18,7 +18,8 @@ namespace schemac::introspect {
 
 /// Rewrites `schema` into the form a `dialect` database holds it in: enums
 /// inline where the dialect has no enum types, then the dialect's own
-/// storage forms (canonicalizeSQLiteStorage, canonicalizeMySQLStorage).
+/// storage forms (PostgreSQL's numeric(p) is numeric(p,0);
+/// canonicalizeSQLiteStorage, canonicalizeMySQLStorage).
 /// Idempotent.
 void toStoredForm(ir::Dialect dialect, ir::Schema &schema);
 

@@ -1,0 +1,134 @@
+//===- PostgresStoredExprs.cpp - expressions in PostgreSQL's stored form --===//
+
+#include "frontend/introspect/PostgresStoredExprs.h"
+#include "backends/PostgresDDL.h"
+#include "frontend/introspect/IntrospectContext.h"
+#include "frontend/introspect/PostgresExprMapping.h"
+#include <fmt/format.h>
+
+using namespace schemac;
+using namespace schemac::introspect;
+using llvm::StringRef;
+
+/// Whether the server would store an expression of `table`.
+static bool hasExpressions(const ir::Table &table) {
+  return llvm::any_of(table.columns,
+                      [](const ir::Column &c) {
+                        return (c.defaultValue &&
+                                c.identity == ir::Identity::None) ||
+                               c.generated;
+                      }) ||
+         llvm::any_of(table.constraints,
+                      [](const std::unique_ptr<ir::Constraint> &c) {
+                        return llvm::isa<ir::CheckConstraint>(c.get());
+                      });
+}
+
+/// CREATE TEMPORARY TABLE `name` with the columns and checks of `table`, as
+/// export writes them.
+static std::string temporaryTable(const ir::Table &table, StringRef name,
+                                  backends::PostgresDDL &ddl) {
+  std::string sql = fmt::format("CREATE TEMPORARY TABLE {} (", name);
+  const char *separator = "\n  ";
+  for (const ir::Column &column : table.columns) {
+    sql += separator + ddl.columnDefinition(column);
+    separator = ",\n  ";
+  }
+  for (const std::unique_ptr<ir::Constraint> &c : table.constraints)
+    if (llvm::isa<ir::CheckConstraint>(c.get()))
+      sql += separator + ddl.tableConstraint(*c);
+  return sql + "\n)";
+}
+
+unsigned introspect::normalizePostgresExpressions(db::Connection &conn,
+                                                  ir::Schema &schema,
+                                                  DiagnosticEngine &diags) {
+  auto run = [&](StringRef sql) {
+    if (llvm::Error err = conn.execute(sql)) {
+      llvm::consumeError(std::move(err));
+      return false;
+    }
+    return true;
+  };
+  std::vector<ir::Table *> created;
+  for (const std::unique_ptr<ir::Table> &table : schema.tables)
+    if (hasExpressions(*table))
+      created.push_back(table.get());
+  if (created.empty() || !run("BEGIN"))
+    return 0;
+  // The pull prints with this search path (PostgresIntrospector.cpp).
+  if (!run("SET LOCAL search_path = public")) {
+    run("ROLLBACK");
+    return 0;
+  }
+  backends::PostgresDDL ddl(diags);
+  llvm::DenseMap<StringRef, ir::Table *> byTemporaryName;
+  std::vector<std::string> names;
+  names.reserve(created.size());
+  for (ir::Table *table : created) {
+    names.push_back(fmt::format("schemac_table_{}", names.size()));
+    if (!run("SAVEPOINT schemac_table"))
+      break;
+    if (run(temporaryTable(*table, names.back(), ddl))) {
+      byTemporaryName[names.back()] = table;
+      run("RELEASE SAVEPOINT schemac_table");
+    } else {
+      run("ROLLBACK TO SAVEPOINT schemac_table");
+    }
+  }
+
+  IntrospectOptions options;
+  IntrospectContext ctx(conn, schema, diags, options);
+  llvm::DenseSet<ir::Table *> rewritten;
+  auto rows = [&](StringRef sql, auto &&each) {
+    llvm::Expected<db::QueryResult> result = conn.query(sql);
+    if (!result) {
+      llvm::consumeError(result.takeError());
+      return;
+    }
+    for (size_t r = 0; r < result->getNumRows(); ++r) {
+      db::ResultRow row(*result, r);
+      if (ir::Table *table = byTemporaryName.lookup(row["tbl"])) {
+        each(*table, row);
+        rewritten.insert(table);
+      }
+    }
+  };
+  if (!byTemporaryName.empty()) {
+    rows("SELECT c.relname AS tbl, a.attname AS name, "
+         "pg_catalog.pg_get_expr(ad.adbin, ad.adrelid, true) AS expr "
+         "FROM pg_catalog.pg_attrdef ad "
+         "JOIN pg_catalog.pg_class c ON c.oid = ad.adrelid "
+         "JOIN pg_catalog.pg_attribute a ON a.attrelid = ad.adrelid AND "
+         "a.attnum = ad.adnum "
+         "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema()",
+         [&](ir::Table &table, db::ResultRow &row) {
+           ir::Column *column = table.findColumn(row["name"]);
+           if (!column || column->identity != ir::Identity::None)
+             return;
+           const ir::Expr *e = ctx.parseExpr(row["expr"], "stored form");
+           if (column->generated)
+             column->generated->expr =
+                 mapPostgresExpr(e, table, schema.getArena());
+           else
+             column->defaultValue =
+                 mapPostgresDefault(e, *column, table, schema.getArena());
+         });
+    rows("SELECT c.relname AS tbl, co.conname AS name, "
+         "pg_catalog.pg_get_expr(co.conbin, co.conrelid, true) AS expr "
+         "FROM pg_catalog.pg_constraint co "
+         "JOIN pg_catalog.pg_class c ON c.oid = co.conrelid "
+         "WHERE co.contype = 'c' AND "
+         "c.relnamespace = pg_catalog.pg_my_temp_schema()",
+         [&](ir::Table &table, db::ResultRow &row) {
+           for (std::unique_ptr<ir::Constraint> &c : table.constraints)
+             if (auto *check = llvm::dyn_cast<ir::CheckConstraint>(c.get());
+                 check && check->name == row["name"])
+               check->expr =
+                   mapPostgresExpr(ctx.parseExpr(row["expr"], "stored form"),
+                                   table, schema.getArena());
+         });
+  }
+  run("ROLLBACK");
+  return rewritten.size();
+}
