@@ -20,7 +20,7 @@ public:
     unsigned startLine = 1;
     while (pos < text.size()) {
       char c = text[pos];
-      if (c == '-' && peek(1) == '-') {
+      if (startsLineComment()) {
         skipLineComment();
         continue;
       }
@@ -37,14 +37,17 @@ public:
       if (start == npos) {
         start = pos;
         startLine = line;
+        trigger = TriggerState();
       }
-      if (c == ';' && !insideTriggerBody(start)) {
+      if (c == ';' && !insideTriggerBody()) {
         out.push_back({start, pos + 1, startLine});
         start = npos;
         ++pos;
         continue;
       }
+      size_t tokenStart = pos;
       skipToken();
+      noteToken(text.slice(tokenStart, pos));
     }
     if (start != npos)
       out.push_back({start, text.size(), startLine});
@@ -63,6 +66,20 @@ private:
     for (size_t end = std::min(pos + n, text.size()); pos < end; ++pos)
       if (text[pos] == '\n')
         ++line;
+  }
+
+  /// `--` everywhere, but on MySQL only when white space or a control
+  /// character follows (`1--1` is one minus minus one), and `#` there too.
+  bool startsLineComment() const {
+    char c = text[pos];
+    if (d == ir::Dialect::MySQL) {
+      if (c == '#')
+        return true;
+      unsigned char next = static_cast<unsigned char>(peek(2));
+      return c == '-' && peek(1) == '-' &&
+             (next <= ' ' || next == 0x7f); // includes the end of input
+    }
+    return c == '-' && peek(1) == '-';
   }
 
   void skipLineComment() {
@@ -155,33 +172,61 @@ private:
   }
 
   /// SQLite: a `;` inside CREATE TRIGGER ... BEGIN ... END ends a body
-  /// statement, not the trigger.
-  bool insideTriggerBody(size_t start) const {
+  /// statement, not the trigger. As in SQLite's own sqlite3_complete(), the
+  /// trigger ends at `; END ;`: every body statement ends in `;`, so the
+  /// trigger's END always follows one, while the END of a CASE (which may
+  /// nest) never does, and neither does a column named `end` or `begin`.
+  struct TriggerState {
+    unsigned words = 0;  ///< tokens of the statement seen, up to 3
+    bool create = false; ///< it begins CREATE or CREATE TEMP[ORARY]
+    bool inside = false; ///< it is CREATE [TEMP|TEMPORARY] TRIGGER
+    bool body = false;   ///< past the trigger's BEGIN
+    /// The last token was `;` (or BEGIN, so that the invalid empty body
+    /// `BEGIN END;` still ends the statement), or `; END`.
+    bool afterSemi = false, endAfterSemi = false;
+  };
+
+  /// Follows one token (not white space or a comment) of the statement.
+  void noteToken(StringRef token) {
     if (d != ir::Dialect::SQLite)
-      return false;
-    llvm::SmallVector<StringRef, 4> words;
-    StringRef rest = text.slice(start, pos);
-    for (int i = 0; i < 4 && !rest.empty(); ++i) {
-      auto [word, tail] = rest.ltrim().split(' ');
-      words.push_back(word.trim());
-      rest = tail;
+      return;
+    TriggerState &t = trigger;
+    bool word = !token.empty() && isIdentChar(token.front());
+    auto is = [&](StringRef keyword) {
+      return word && token.equals_insensitive(keyword);
+    };
+    switch (t.words < 3 ? t.words++ : 3) {
+    case 0:
+      t.create = is("create");
+      break;
+    case 1:
+      t.inside = t.create && is("trigger");
+      t.create = t.create && (is("temp") || is("temporary"));
+      break;
+    case 2:
+      t.inside = t.inside || (t.create && is("trigger"));
+      break;
+    default:
+      break;
     }
-    bool trigger =
-        words.size() >= 2 && words[0].equals_insensitive("create") &&
-        llvm::any_of(llvm::ArrayRef(words).drop_front(), [](StringRef w) {
-          return w.equals_insensitive("trigger");
-        });
-    if (!trigger)
-      return false;
-    StringRef body = text.slice(start, pos).rtrim();
-    return !(body.size() >= 3 && body.take_back(3).equals_insensitive("end") &&
-             (body.size() == 3 || !isIdentChar(body[body.size() - 4])));
+    if (!t.inside)
+      return;
+    t.body = t.body || is("begin");
+    t.endAfterSemi = t.afterSemi && is("end");
+    t.afterSemi = token == ";" || is("begin");
+  }
+
+  /// Whether the `;` at `pos` ends a statement inside a trigger's body
+  /// rather than the trigger (or another statement).
+  bool insideTriggerBody() const {
+    return trigger.inside && trigger.body && !trigger.endAfterSemi;
   }
 
   StringRef text;
   ir::Dialect d;
   size_t pos = 0;
   unsigned line = 1;
+  TriggerState trigger;
 };
 
 } // namespace

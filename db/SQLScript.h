@@ -3,8 +3,11 @@
 // The migrator runs scripts statement by statement, to report the line of a
 // failing statement and to record progress where no transaction can undo
 // it. Splitting honours each dialect's quoting: strings, quoted identifiers,
-// comments, PostgreSQL dollar quotes ($schemac$ ... $schemac$) and SQLite
-// trigger bodies (BEGIN ... END).
+// comments (MySQL's `#`, and its `--` only before white space), PostgreSQL
+// dollar quotes ($schemac$ ... $schemac$) and SQLite trigger bodies
+// (BEGIN ... END, with CASE ... END inside).
+// MySQL's DELIMITER is a client command and is not supported (a procedure
+// must be one statement: a BEGIN ... END body is split at its inner `;`).
 //
 //===----------------------------------------------------------------------===//
 #ifndef SCHEMAC_DB_SQLSCRIPT_H
