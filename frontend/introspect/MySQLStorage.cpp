@@ -11,6 +11,7 @@
 #include "frontend/introspect/MySQLIntrospector.h"
 #include "frontend/introspect/StoredForm.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace schemac;
 using namespace schemac::ir;
@@ -46,16 +47,112 @@ static bool isCurrentTime(const Expr *e, int64_t precision) {
          n->getText() == std::to_string(precision);
 }
 
+/// A one-element IN as the comparison MySQL stores it as, anywhere in `e`.
+static const Expr *storedCondition(const Expr *e, ExprArena &arena) {
+  if (!e)
+    return nullptr;
+  if (const auto *in = llvm::dyn_cast<InExpr>(e);
+      in && in->getList().size() == 1)
+    return arena.create<BinaryExpr>(
+        in->isNegated() ? BinaryOp::Ne : BinaryOp::Eq,
+        storedCondition(in->getOperand(), arena),
+        storedCondition(in->getList()[0], arena), SourceRange());
+  return mapChildren(e, arena, [&](const Expr *child) {
+    return storedCondition(child, arena);
+  });
+}
+
+/// `digits` of a decimal literal with exactly `scale` fraction digits, as
+/// MySQL prints a DECIMAL(p,s) default; empty if it would round.
+static std::string withScale(llvm::StringRef digits, int64_t scale) {
+  auto [whole, fraction] = digits.split('.');
+  if (whole.empty() || !llvm::all_of(whole, llvm::isDigit) ||
+      !llvm::all_of(fraction, llvm::isDigit) || fraction.size() > size_t(scale))
+    return "";
+  std::string out = whole.str();
+  if (scale > 0)
+    out += "." + fraction.str() + std::string(scale - fraction.size(), '0');
+  return out;
+}
+
+/// 'HH:MM[:SS[.f]]' as MySQL prints a time at `precision` digits; empty if
+/// `text` is not of that form.
+static std::string storedTime(llvm::StringRef text, int64_t precision) {
+  llvm::SmallVector<llvm::StringRef, 3> parts;
+  auto [clock, fraction] = text.split('.');
+  clock.split(parts, ':');
+  if (parts.size() < 2 || parts.size() > 3 ||
+      fraction.size() > size_t(precision) ||
+      !llvm::all_of(fraction, llvm::isDigit))
+    return "";
+  std::string out;
+  for (size_t i = 0; i < 3; ++i) {
+    llvm::StringRef part = i < parts.size() ? parts[i] : "00";
+    if (part.empty() || part.size() > 2 || !llvm::all_of(part, llvm::isDigit))
+      return "";
+    out += (i ? ":" : "") + std::string(2 - part.size(), '0') + part.str();
+  }
+  if (precision > 0)
+    out += "." + fraction.str() + std::string(precision - fraction.size(), '0');
+  return out;
+}
+
+/// 'YYYY-MM-DD[ HH:MM[:SS[.f]]]' as MySQL prints a datetime at `precision`
+/// digits; empty if `text` is not of that form.
+static std::string storedDateTime(llvm::StringRef text, int64_t precision) {
+  auto [date, time] = text.split(' ');
+  llvm::SmallVector<llvm::StringRef, 3> parts;
+  date.split(parts, '-');
+  if (parts.size() != 3 || parts[0].size() != 4 || parts[1].size() != 2 ||
+      parts[2].size() != 2 || !llvm::all_of(parts, [](llvm::StringRef p) {
+        return llvm::all_of(p, llvm::isDigit);
+      }))
+    return "";
+  std::string clock = storedTime(time.empty() ? "00:00" : time, precision);
+  return clock.empty() ? "" : date.str() + " " + clock;
+}
+
+/// A literal default in the form MySQL prints it back: DECIMAL(p,s) with s
+/// digits, times and datetimes in full with the column's fraction digits.
+static const Expr *storedDefault(const Expr *e, const Type &t,
+                                 ExprArena &arena) {
+  int64_t precision = t.numModifiers ? t.modifiers[0] : 6;
+  if (const auto *n = llvm::dyn_cast_or_null<NumberLiteral>(e)) {
+    if (t.kind != TypeKind::Numeric || t.numModifiers != 2)
+      return e;
+    std::string text = withScale(n->getText(), t.modifiers[1]);
+    return text.empty()
+               ? e
+               : arena.create<NumberLiteral>(arena.save(text), SourceRange());
+  }
+  const auto *s = llvm::dyn_cast_or_null<StringLiteral>(e);
+  if (!s)
+    return e;
+  std::string text;
+  if (t.kind == TypeKind::Time)
+    text = storedTime(s->getValue(), precision);
+  else if (t.kind == TypeKind::Timestamp || t.kind == TypeKind::TimestampTz)
+    text = storedDateTime(s->getValue(), precision);
+  return text.empty()
+             ? e
+             : arena.create<StringLiteral>(arena.save(text), SourceRange());
+}
+
 static void canonicalizeColumn(Column &column, Schema &schema) {
+  ExprArena &arena = schema.getArena();
   column.type = storedType(column.type, schema);
   if (column.identity != Identity::None)
     column.identity = Identity::ByDefault;
   const Type &t = column.type;
   if ((t.kind == TypeKind::Timestamp || t.kind == TypeKind::TimestampTz) &&
       isCurrentTime(column.defaultValue, t.numModifiers ? t.modifiers[0] : 6))
-    column.defaultValue = schema.getArena().create<FuncCall>(
-        "", "now", llvm::ArrayRef<const Expr *>(), false, false, false,
-        SourceRange());
+    column.defaultValue =
+        arena.create<FuncCall>("", "now", llvm::ArrayRef<const Expr *>(), false,
+                               false, false, SourceRange());
+  else if (t.arrayDims == 0)
+    column.defaultValue = storedDefault(column.defaultValue, t, arena);
+  if (column.generated)
+    column.generated->expr = storedCondition(column.generated->expr, arena);
 }
 
 /// A unique index MySQL reads back as a unique key: plain columns, in
@@ -71,9 +168,11 @@ static bool isPlainUniqueIndex(const Index &index) {
          });
 }
 
-static void canonicalizeKeys(Table &table) {
+static void canonicalizeKeys(Table &table, ExprArena &arena) {
   for (std::unique_ptr<Constraint> &c : table.constraints) {
-    if (llvm::isa<PrimaryKey>(c.get())) {
+    if (auto *check = llvm::dyn_cast<CheckConstraint>(c.get())) {
+      check->expr = storedCondition(check->expr, arena);
+    } else if (llvm::isa<PrimaryKey>(c.get())) {
       c->name = "PRIMARY";
     } else if (auto *fk = llvm::dyn_cast<ForeignKey>(c.get())) {
       if (fk->onDelete == RefAction::Restrict)
@@ -106,7 +205,7 @@ void introspect::canonicalizeMySQLStorage(Schema &schema) {
   for (const std::unique_ptr<Table> &table : schema.tables) {
     for (Column &column : table->columns)
       canonicalizeColumn(column, schema);
-    canonicalizeKeys(*table);
+    canonicalizeKeys(*table, schema.getArena());
   }
   schema.canonicalize(); // constraints sorted again
 }

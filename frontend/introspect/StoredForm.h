@@ -28,9 +28,10 @@ void toStoredForm(ir::Dialect dialect, ir::Schema &schema);
 /// the type export writes (`real` is native float, `jsonb` json, `char(36)`
 /// uuid, `timestamp(6)` the bare type, `numeric(p)` numeric(p,0)); every
 /// identity an auto-increment (`identity`); a current-time default of a
-/// timestamp column `now()`; RESTRICT actions NO ACTION; `asc` keys no
-/// order; a unique index of plain columns a unique constraint; the primary
-/// key named PRIMARY.
+/// timestamp column `now()`, other literal defaults as MySQL prints them
+/// (decimal scale, full times); one-element IN lists comparisons; RESTRICT
+/// actions NO ACTION; `asc` keys no order; a unique index of plain columns
+/// a unique constraint; the primary key named PRIMARY.
 void canonicalizeMySQLStorage(ir::Schema &schema);
 
 } // namespace schemac::introspect
