@@ -9,14 +9,15 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "frontend/Parser.h"
 #include "frontend/CodePointIndex.h"
+#include "frontend/Parser.h"
 
 #include "SchemaLexer.h"
 #include "SchemaParser.h"
 #include "antlr4-runtime.h"
 #include "llvm/Support/ConvertUTF.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -1162,9 +1163,11 @@ private:
 /// each parse tree and its tokens freed once converted. Memory then holds one
 /// declaration's tree and tokens instead of the whole file's. Returns false
 /// if the input needs the slow path (any lexical or syntax problem, or
-/// input SLL cannot decide); `out` is then incomplete.
-bool parseDeclarationsFast(llvm::StringRef text, const CodePointIndex &index,
-                           TreeConverter &converter, ast::File &out) {
+/// input SLL cannot decide); what `onDeclaration` was given is then
+/// incomplete.
+bool parseDeclarationsFast(
+    llvm::StringRef text, const CodePointIndex &index, bool buildTree,
+    llvm::function_ref<void(P::DeclarationContext *)> onDeclaration) {
   SourceCharStream input(text, index);
   SchemaLexer lexer(&input);
   lexer.removeErrorListeners();
@@ -1172,6 +1175,7 @@ bool parseDeclarationsFast(llvm::StringRef text, const CodePointIndex &index,
   ReleasingTokenStream tokens(&source);
   SchemaParser parser(&tokens);
   parser.removeErrorListeners();
+  parser.setBuildParseTree(buildTree);
   parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
   auto *interpreter = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
   try {
@@ -1190,7 +1194,7 @@ bool parseDeclarationsFast(llvm::StringRef text, const CodePointIndex &index,
         interpreter->setPredictionMode(antlr4::atn::PredictionMode::LL);
         decl = parser.declaration();
       }
-      converter.convertDeclaration(decl, out);
+      onDeclaration(decl);
       parser.getTreeTracker().reset();
       tokens.releaseBeforeCurrent();
     }
@@ -1204,8 +1208,7 @@ bool parseDeclarationsFast(llvm::StringRef text, const CodePointIndex &index,
 /// The ANTLR objects for one buffer, wired together.
 struct AntlrSession {
   AntlrSession(llvm::StringRef text, const CodePointIndex &index)
-      : input(text, index), lexer(&input), tokens(&lexer),
-        parser(&tokens) {
+      : input(text, index), lexer(&input), tokens(&lexer), parser(&tokens) {
     lexer.removeErrorListeners(); // errors are reported by checkTokens
     parser.removeErrorListeners();
   }
@@ -1274,7 +1277,10 @@ std::unique_ptr<ast::File> schemac::parseSchemaFile(FileID file,
   CodePointIndex offsets(text);
   try {
     TreeConverter converter(file, diags, arena, offsets);
-    if (parseDeclarationsFast(text, offsets, converter, *out))
+    if (parseDeclarationsFast(text, offsets, /*buildTree=*/true,
+                              [&](P::DeclarationContext *decl) {
+                                converter.convertDeclaration(decl, *out);
+                              }))
       return out;
   } catch (const std::exception &) {
     // The slow path below reports whatever went wrong.
@@ -1283,20 +1289,44 @@ std::unique_ptr<ast::File> schemac::parseSchemaFile(FileID file,
   // recovery over the whole file, so every syntax error is reported.
   *out = ast::File();
   out->id = file;
-  withTokens(file, diags, [&](AntlrSession &session, const CodePointIndex &offsets) {
-    if (auto *tree = parseWithRecovery(session, file, diags, offsets, &P::file))
-      TreeConverter(file, diags, arena, offsets).convertFile(tree, *out);
-  });
+  withTokens(
+      file, diags, [&](AntlrSession &session, const CodePointIndex &offsets) {
+        if (auto *tree =
+                parseWithRecovery(session, file, diags, offsets, &P::file))
+          TreeConverter(file, diags, arena, offsets).convertFile(tree, *out);
+      });
   return out;
 }
 
 const ir::Expr *schemac::parseExpression(FileID file, DiagnosticEngine &diags,
                                          ir::ExprArena &arena) {
   const ir::Expr *result = nullptr;
-  withTokens(file, diags, [&](AntlrSession &session, const CodePointIndex &offsets) {
-    if (auto *tree =
-            parseWithRecovery(session, file, diags, offsets, &P::exprOnly))
-      result = TreeConverter(file, diags, arena, offsets).expr(tree->expr());
-  });
+  withTokens(
+      file, diags, [&](AntlrSession &session, const CodePointIndex &offsets) {
+        if (auto *tree =
+                parseWithRecovery(session, file, diags, offsets, &P::exprOnly))
+          result =
+              TreeConverter(file, diags, arena, offsets).expr(tree->expr());
+      });
   return result;
+}
+
+bool schemac::runParseStage(FileID file, const SourceManager &sm,
+                            ParseStage stage) {
+  llvm::StringRef text = sm.getBuffer(file);
+  CodePointIndex offsets(text);
+  try {
+    if (stage == ParseStage::Lex) {
+      SourceCharStream input(text, offsets);
+      SchemaLexer lexer(&input);
+      lexer.removeErrorListeners();
+      while (lexer.nextToken()->getType() != antlr4::Token::EOF) {
+      }
+      return true;
+    }
+    return parseDeclarationsFast(text, offsets, stage == ParseStage::ParseTree,
+                                 [](P::DeclarationContext *) {});
+  } catch (const std::exception &) {
+    return false;
+  }
 }

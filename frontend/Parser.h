@@ -20,6 +20,17 @@ std::unique_ptr<ast::File> parseSchemaFile(FileID file, DiagnosticEngine &diags,
 const ir::Expr *parseExpression(FileID file, DiagnosticEngine &diags,
                                 ir::ExprArena &arena);
 
+/// The stages of parseSchemaFile's fast path, for bench/ParseFloor.cpp to
+/// time the ANTLR runtime without the bridge: the lexer alone; lexer and
+/// parser building no parse tree; building (and freeing) each declaration's
+/// tree. No AST is made and nothing is reported.
+enum class ParseStage { Lex, Recognize, ParseTree };
+
+/// Runs `file` through `stage`; false if a parser stage finds that it needs
+/// the slow path (a lexical or syntax error, or input SLL cannot decide).
+/// The lexer stage checks nothing.
+bool runParseStage(FileID file, const SourceManager &sm, ParseStage stage);
+
 } // namespace schemac
 
 #endif
