@@ -60,8 +60,7 @@ std::string PostgresDDL::createEnum(const EnumType &e) const {
 
 std::string PostgresDDL::sequenceOwnedBy(const Sequence &sequence) const {
   return "ALTER SEQUENCE " + quote(sequence.name) + " OWNED BY " +
-         quote(sequence.ownedBy->table) + '.' +
-         quote(sequence.ownedBy->column);
+         quote(sequence.ownedBy->table) + '.' + quote(sequence.ownedBy->column);
 }
 
 std::string PostgresDDL::columnType(const Column &column) const {
@@ -182,10 +181,16 @@ std::string PostgresDDL::indexElement(const IndexElement &element) {
 
 std::string PostgresDDL::createIndex(const Table &table, const Index &index,
                                      bool concurrently) {
+  return createIndexAs(quote(index.name), quote(table.name), index,
+                       concurrently);
+}
+
+std::string PostgresDDL::createIndexAs(StringRef name, StringRef table,
+                                       const Index &index, bool concurrently) {
   std::string text = index.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
   if (concurrently)
     text += "CONCURRENTLY ";
-  text += quote(index.name) + " ON " + quote(table.name);
+  text += name.str() + " ON " + table.str();
   if (!index.method.empty())
     text += " USING " + quote(index.method);
   text += " (";
@@ -201,8 +206,8 @@ std::string PostgresDDL::createIndex(const Table &table, const Index &index,
 
 std::string PostgresDDL::createView(const View &view) const {
   return fmt::format("CREATE {}VIEW {} AS\n{}",
-                     view.materialized ? "MATERIALIZED " : "",
-                     quote(view.name), getViewBody(view.query));
+                     view.materialized ? "MATERIALIZED " : "", quote(view.name),
+                     getViewBody(view.query));
 }
 
 std::string PostgresDDL::comment(StringRef what, const std::string &name,

@@ -48,6 +48,9 @@ public:
   std::string addForeignKey(const ir::Table &table, const ir::ForeignKey &fk);
   std::string createIndex(const ir::Table &table, const ir::Index &index,
                           bool concurrently = false);
+  /// The same with the index and table names given as SQL (quoted or not).
+  std::string createIndexAs(llvm::StringRef name, llvm::StringRef table,
+                            const ir::Index &index, bool concurrently = false);
   std::string createView(const ir::View &view) const;
   /// COMMENT ON `what` `name` IS text (NULL for an empty text).
   std::string comment(llvm::StringRef what, const std::string &name,

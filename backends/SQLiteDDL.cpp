@@ -96,11 +96,27 @@ std::string getSQLiteTypeName(const Type &t) {
   llvm_unreachable("unknown type kind");
 }
 
+/// A doc comment as `--` lines, each ending in a newline; "" if none.
+std::string commentLines(StringRef text, StringRef indent) {
+  std::string out;
+  if (text.empty())
+    return out;
+  llvm::SmallVector<StringRef, 4> lines;
+  text.split(lines, '\n');
+  for (StringRef line : lines) {
+    line = line.rtrim();
+    out += indent.str() + (line.empty() ? "--" : "-- " + line.str()) + '\n';
+  }
+  return out;
+}
+
+} // namespace
+
 /// The declared type in a STRICT table, which takes only INT, INTEGER,
 /// REAL, TEXT, BLOB and ANY. Numeric becomes ANY: no STRICT type keeps both
 /// exact integers and decimals, and ANY stores values unconverted (unlike
 /// NUMERIC affinity, which turns '1.50' into 1.5).
-std::string getStrictTypeName(const Type &t) {
+std::string backends::getSQLiteStrictTypeName(const Type &t) {
   switch (t.kind) {
   case TypeKind::Boolean:
   case TypeKind::SmallInt:
@@ -119,22 +135,6 @@ std::string getStrictTypeName(const Type &t) {
     return "TEXT";
   }
 }
-
-/// A doc comment as `--` lines, each ending in a newline; "" if none.
-std::string commentLines(StringRef text, StringRef indent) {
-  std::string out;
-  if (text.empty())
-    return out;
-  llvm::SmallVector<StringRef, 4> lines;
-  text.split(lines, '\n');
-  for (StringRef line : lines) {
-    line = line.rtrim();
-    out += indent.str() + (line.empty() ? "--" : "-- " + line.str()) + '\n';
-  }
-  return out;
-}
-
-} // namespace
 
 bool backends::isBareSQLiteDefault(const Expr *e) {
   if (const auto *u = llvm::dyn_cast<UnaryExpr>(e))
@@ -167,7 +167,7 @@ std::string SQLiteDDL::columnDefinition(const Table &table,
     if (column.identity != Identity::None)
       def += " AUTOINCREMENT";
   } else {
-    def += table.options.strict ? getStrictTypeName(column.type)
+    def += table.options.strict ? getSQLiteStrictTypeName(column.type)
                                 : getSQLiteTypeName(column.type);
   }
   if (!column.collation.empty())

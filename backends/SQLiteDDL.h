@@ -21,6 +21,10 @@ namespace schemac::backends {
 /// parenthesized.
 bool isBareSQLiteDefault(const ir::Expr *e);
 
+/// The declared type of a column of type `t` in a STRICT table, which takes
+/// only INT, INTEGER, REAL, TEXT, BLOB and ANY.
+std::string getSQLiteStrictTypeName(const ir::Type &t);
+
 class SQLiteDDL {
 public:
   /// `schema` holds the enums that columns' CHECKs list.

@@ -10,8 +10,20 @@ using namespace schemac;
 using namespace schemac::introspect;
 using llvm::StringRef;
 
+/// Whether the server stores an expression of `index`: a key that is not a
+/// plain column, or a predicate.
+static bool hasExpressions(const ir::Index &index) {
+  return index.where ||
+         llvm::any_of(index.elements, [](const ir::IndexElement &e) {
+           return !llvm::isa<ir::ColumnRef>(e.expr);
+         });
+}
+
 /// Whether the server would store an expression of `table`.
 static bool hasExpressions(const ir::Table &table) {
+  if (llvm::any_of(table.indexes,
+                   [](const ir::Index &i) { return hasExpressions(i); }))
+    return true;
   return llvm::any_of(table.columns,
                       [](const ir::Column &c) {
                         return (c.defaultValue &&
@@ -63,17 +75,30 @@ unsigned introspect::normalizePostgresExpressions(db::Connection &conn,
   }
   backends::PostgresDDL ddl(diags);
   llvm::DenseMap<StringRef, ir::Table *> byTemporaryName;
+  /// The indexes made, the n-th named schemac_index_<n>.
+  std::vector<std::pair<ir::Table *, ir::Index *>> indexes;
   std::vector<std::string> names;
   names.reserve(created.size());
   for (ir::Table *table : created) {
     names.push_back(fmt::format("schemac_table_{}", names.size()));
     if (!run("SAVEPOINT schemac_table"))
       break;
-    if (run(temporaryTable(*table, names.back(), ddl))) {
-      byTemporaryName[names.back()] = table;
-      run("RELEASE SAVEPOINT schemac_table");
-    } else {
+    if (!run(temporaryTable(*table, names.back(), ddl))) {
       run("ROLLBACK TO SAVEPOINT schemac_table");
+      continue;
+    }
+    byTemporaryName[names.back()] = table;
+    run("RELEASE SAVEPOINT schemac_table");
+    for (ir::Index &index : table->indexes) {
+      if (!hasExpressions(index) || !run("SAVEPOINT schemac_index"))
+        continue;
+      std::string name = fmt::format("schemac_index_{}", indexes.size());
+      if (run(ddl.createIndexAs(name, names.back(), index))) {
+        indexes.push_back({table, &index});
+        run("RELEASE SAVEPOINT schemac_index");
+      } else {
+        run("ROLLBACK TO SAVEPOINT schemac_index");
+      }
     }
   }
 
@@ -127,6 +152,45 @@ unsigned introspect::normalizePostgresExpressions(db::Connection &conn,
                check->expr =
                    mapPostgresExpr(ctx.parseExpr(row["expr"], "stored form"),
                                    table, schema.getArena());
+         });
+    // Index predicates and expression keys; schemac_index_<n> is
+    // indexes[n].
+    auto indexOf = [&](db::ResultRow &row) -> ir::Index * {
+      StringRef name = row["idx"];
+      size_t n = 0;
+      if (!name.consume_front("schemac_index_") || name.getAsInteger(10, n) ||
+          n >= indexes.size())
+        return nullptr;
+      return indexes[n].second;
+    };
+    const char *indexJoin =
+        "FROM pg_catalog.pg_index i "
+        "JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid "
+        "JOIN pg_catalog.pg_class t ON t.oid = i.indrelid ";
+    rows(fmt::format("SELECT t.relname AS tbl, c.relname AS idx, "
+                     "pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) "
+                     "AS expr {} WHERE i.indpred IS NOT NULL AND "
+                     "c.relnamespace = pg_catalog.pg_my_temp_schema()",
+                     indexJoin),
+         [&](ir::Table &table, db::ResultRow &row) {
+           if (ir::Index *index = indexOf(row))
+             index->where =
+                 mapPostgresExpr(ctx.parseExpr(row["expr"], "stored form"),
+                                 table, schema.getArena());
+         });
+    rows(fmt::format("SELECT t.relname AS tbl, c.relname AS idx, k.n, "
+                     "pg_catalog.pg_get_indexdef(i.indexrelid, k.n, true) "
+                     "AS expr {}, generate_series(1, i.indnkeyatts) k(n) "
+                     "WHERE i.indkey[k.n - 1] = 0 AND "
+                     "c.relnamespace = pg_catalog.pg_my_temp_schema()",
+                     indexJoin),
+         [&](ir::Table &table, db::ResultRow &row) {
+           ir::Index *index = indexOf(row);
+           int64_t n = row.integer("n").value_or(0);
+           if (index && n >= 1 && size_t(n) <= index->elements.size())
+             index->elements[n - 1].expr =
+                 mapPostgresExpr(ctx.parseExpr(row["expr"], "stored form"),
+                                 table, schema.getArena());
          });
   }
   run("ROLLBACK");

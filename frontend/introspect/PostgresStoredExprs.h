@@ -18,15 +18,16 @@
 
 namespace schemac::introspect {
 
-/// Replaces the defaults, generated expressions and checks of every table of
-/// `schema` (read from schema files) by what a pull of the database behind
-/// `conn` reads for them, so the two compare equal when they mean the same.
-/// Each table's columns and checks become a temporary table inside a
+/// Replaces the defaults, generated expressions, checks, index expressions
+/// and index predicates of every table of `schema` (read from schema files)
+/// by what a pull of the database behind `conn` reads for them, so the two
+/// compare equal when they mean the same. Each table's columns, checks and
+/// expression indexes become a temporary table and indexes inside a
 /// transaction that is rolled back (nothing is left in the database), read
-/// back with pg_get_expr and mapped as the pull maps it. A table the server
-/// rejects (its type is not in the database yet) keeps its text. Parse
-/// problems go to `diags`, which the caller keeps quiet. Returns the number
-/// of tables rewritten.
+/// back with pg_get_expr / pg_get_indexdef and mapped as the pull maps them. A
+/// table the server rejects (its type is not in the database yet) keeps its
+/// text. Parse problems go to `diags`, which the caller keeps quiet. Returns
+/// the number of tables rewritten.
 unsigned normalizePostgresExpressions(db::Connection &conn, ir::Schema &schema,
                                       DiagnosticEngine &diags);
 

@@ -2,7 +2,9 @@
 
 #include "frontend/introspect/StoredForm.h"
 #include "backends/DialectCapabilities.h"
+#include "backends/SQLiteDDL.h"
 #include "backends/SQLiteStorage.h"
+#include "frontend/introspect/SQLiteIntrospector.h"
 #include "ir/InlineEnums.h"
 
 using namespace schemac;
@@ -16,9 +18,44 @@ static void canonicalizePostgresStorage(ir::Schema &schema) {
         column.type.addModifier(0);
 }
 
+/// What the dialect does not keep reads back empty: the other dialects'
+/// table options (export ignores them), and the doc comments of enums and
+/// views where it keeps none (export drops them with a warning).
+static void dropWhatIsNotKept(ir::Dialect dialect, ir::Schema &schema) {
+  for (const std::unique_ptr<ir::Table> &table : schema.tables) {
+    ir::TableOptions &options = table->options;
+    if (dialect != ir::Dialect::MySQL)
+      options.engine = options.charset = options.collation = "";
+    if (dialect != ir::Dialect::SQLite)
+      options.strict = options.withoutRowid = false;
+  }
+  const backends::DialectCapabilities &caps =
+      backends::getCapabilities(dialect);
+  if (!caps.enumComments)
+    for (auto &e : schema.enums)
+      e->comment = "";
+  if (!caps.viewComments)
+    for (auto &view : schema.views)
+      view->comment = "";
+}
+
+/// SQLite's form of a STRICT table's column types: the pull's reading of the
+/// one of INTEGER, REAL, TEXT, BLOB and ANY export declares (`varchar(20)`
+/// is `text`, `boolean` is `integer`, `numeric(10,2)` is `any`).
+static void canonicalizeSQLiteStrictTypes(ir::Schema &schema) {
+  for (const std::unique_ptr<ir::Table> &table : schema.tables)
+    if (table->options.strict)
+      for (ir::Column &column : table->columns)
+        column.type =
+            introspect::parseSQLiteColumnType(
+                backends::getSQLiteStrictTypeName(column.type), schema)
+                .type;
+}
+
 void introspect::toStoredForm(ir::Dialect dialect, ir::Schema &schema) {
   if (!backends::getCapabilities(dialect).namedEnums)
     ir::canonicalizeInlineEnums(schema);
+  dropWhatIsNotKept(dialect, schema);
   switch (dialect) {
   case ir::Dialect::PostgreSQL:
     canonicalizePostgresStorage(schema);
@@ -27,6 +64,7 @@ void introspect::toStoredForm(ir::Dialect dialect, ir::Schema &schema) {
     canonicalizeMySQLStorage(schema);
     break;
   case ir::Dialect::SQLite:
+    canonicalizeSQLiteStrictTypes(schema);
     backends::canonicalizeSQLiteStorage(schema);
     break;
   }
