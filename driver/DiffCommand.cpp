@@ -121,9 +121,9 @@ Command driver::addDiffCommand(CLI::App &root) {
             args->from.size() == 1 && db::isDatabaseURL(args->from[0]);
         bool toURL = args->to.size() == 1 && db::isDatabaseURL(args->to[0]);
         if (fromURL && !toURL)
-          session.matchStoredExpressions(args->from[0], to);
+          session.matchServerForms(args->from[0], to);
         if (toURL && !fromURL)
-          session.matchStoredExpressions(args->to[0], from);
+          session.matchServerForms(args->to[0], from);
         // A database keeps one form for several spellings: compare
         // both sides in the form it holds.
         if (databaseDialect) {

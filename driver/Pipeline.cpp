@@ -10,6 +10,7 @@
 #include "frontend/Sema.h"
 #include "frontend/introspect/PostgresStoredExprs.h"
 #include "frontend/introspect/PostgresViewQueries.h"
+#include "frontend/introspect/StoredForm.h"
 #include "ir/JSON.h"
 #include "ir/Verifier.h"
 #include "migrate/MigrationFolder.h"
@@ -241,18 +242,21 @@ bool Session::readDatabase(llvm::StringRef url, ir::Schema &schema,
   return !diags.hasErrors();
 }
 
-void Session::matchStoredExpressions(llvm::StringRef url,
-                                     ir::Schema &fileSide) {
+void Session::matchServerForms(llvm::StringRef url, ir::Schema &fileSide) {
   llvm::Expected<db::DatabaseURL> parsed = db::parseDatabaseURL(url);
   if (!parsed) {
     llvm::consumeError(parsed.takeError());
     return;
   }
-  if (parsed->dialect != ir::Dialect::PostgreSQL)
+  if (parsed->dialect == ir::Dialect::SQLite)
     return;
   llvm::Expected<std::unique_ptr<db::Connection>> conn = db::connect(*parsed);
   if (!conn) {
     llvm::consumeError(conn.takeError());
+    return;
+  }
+  if (parsed->dialect == ir::Dialect::MySQL) {
+    introspect::dropDefaultMySQLTableOptions(**conn, fileSide);
     return;
   }
   introspect::normalizePostgresViewQueries(**conn, fileSide);

@@ -73,12 +73,14 @@ public:
   bool readDatabase(llvm::StringRef url, ir::Schema &schema,
                     const IntrospectOptions &options = {});
 
-  /// Rewrites the view queries, defaults, generated expressions and checks
-  /// of `fileSide` into the form the database at `url` stores them in, so
-  /// each compares equal to its pulled self. Only PostgreSQL rewrites them
-  /// (PostgresViewQueries.h, PostgresStoredExprs.h); a connection failure
-  /// here leaves them as they are (readDatabase has already reported it).
-  void matchStoredExpressions(llvm::StringRef url, ir::Schema &fileSide);
+  /// Rewrites what `fileSide` spells in its own way into the form the
+  /// database at `url` stores it in, so each compares equal to its pulled
+  /// self: on PostgreSQL the view queries, defaults, generated expressions,
+  /// checks and index expressions (PostgresViewQueries.h,
+  /// PostgresStoredExprs.h), on MySQL the table options equal to the
+  /// database's defaults (StoredForm.h). A connection failure here leaves
+  /// them as they are (readDatabase has already reported it).
+  void matchServerForms(llvm::StringRef url, ir::Schema &fileSide);
 
   /// Loads and verifies a JSON snapshot (ir/JSON.h) into an empty schema.
   bool loadSnapshot(llvm::StringRef path, ir::Schema &schema);

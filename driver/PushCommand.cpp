@@ -99,7 +99,7 @@ Command driver::addPushCommand(CLI::App &root) {
                            !llvm::sys::fs::exists(url->path);
         if (!missingFile && !session.readDatabase(args->url, current))
           return session.finish();
-        session.matchStoredExpressions(args->url, wanted);
+        session.matchServerForms(args->url, wanted);
         introspect::toStoredForm(dialect, current);
         introspect::toStoredForm(dialect, wanted);
         DiagnosticEngine &diags = session.getDiags();

@@ -12,9 +12,11 @@
 #include "frontend/introspect/StoredForm.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 
 using namespace schemac;
 using namespace schemac::ir;
+using llvm::StringRef;
 
 /// The type a pull reads back for the column type export writes for `t`.
 static Type storedType(const Type &t, Schema &schema) {
@@ -208,4 +210,58 @@ void introspect::canonicalizeMySQLStorage(Schema &schema) {
     canonicalizeKeys(*table, schema.getArena());
   }
   schema.canonicalize(); // constraints sorted again
+}
+
+void introspect::dropDefaultMySQLTableOptions(db::Connection &conn,
+                                              Schema &schema) {
+  llvm::Expected<db::QueryResult> defaults = conn.query(
+      "SELECT @@default_storage_engine AS engine, "
+      "s.DEFAULT_CHARACTER_SET_NAME AS charset, "
+      "s.DEFAULT_COLLATION_NAME AS collation "
+      "FROM information_schema.SCHEMATA s WHERE s.SCHEMA_NAME = DATABASE()");
+  llvm::Expected<db::QueryResult> collations = conn.query(
+      "SELECT COLLATION_NAME AS name, CHARACTER_SET_NAME AS "
+      "charset, IS_DEFAULT AS dflt FROM information_schema.COLLATIONS");
+  if (!defaults || !collations || defaults->getNumRows() != 1) {
+    if (!defaults)
+      llvm::consumeError(defaults.takeError());
+    if (!collations)
+      llvm::consumeError(collations.takeError());
+    return;
+  }
+  db::ResultRow database(*defaults, 0);
+  llvm::StringMap<std::string> charsetOf, defaultCollationOf;
+  for (size_t r = 0; r < collations->getNumRows(); ++r) {
+    db::ResultRow row(*collations, r);
+    charsetOf[row["name"].lower()] = row["charset"].str();
+    if (row["dflt"].equals_insensitive("yes"))
+      defaultCollationOf[row["charset"].lower()] = row["name"].str();
+  }
+  StringRef dbCharset = database["charset"],
+            dbCollation = database["collation"];
+  for (const std::unique_ptr<Table> &table : schema.tables) {
+    TableOptions &options = table->options;
+    if (options.engine.equals_insensitive(database["engine"]))
+      options.engine = "";
+    if (options.charset.empty() && options.collation.empty())
+      continue;
+    // The charset and collation the server gives the table for export's
+    // DEFAULT CHARSET / COLLATE, then MySQLIntrospector's rule for keeping
+    // them.
+    std::string charset = options.charset.lower();
+    if (charset.empty())
+      charset = charsetOf.lookup(options.collation.lower());
+    if (charset.empty())
+      continue; // not a collation the server knows: leave it to differ
+    std::string collation = options.collation.empty()
+                                ? defaultCollationOf.lookup(charset)
+                                : options.collation.lower();
+    bool ownCharset = charset != dbCharset.lower();
+    std::string expected =
+        ownCharset ? defaultCollationOf.lookup(charset) : dbCollation.lower();
+    bool ownCollation = collation != expected;
+    // As the server names them (lower case).
+    options.collation = ownCollation ? schema.save(collation) : "";
+    options.charset = ownCharset || ownCollation ? schema.save(charset) : "";
+  }
 }

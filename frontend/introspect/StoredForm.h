@@ -12,6 +12,7 @@
 #ifndef SCHEMAC_FRONTEND_INTROSPECT_STOREDFORM_H
 #define SCHEMAC_FRONTEND_INTROSPECT_STOREDFORM_H
 
+#include "db/Connection.h"
 #include "ir/Schema.h"
 
 namespace schemac::introspect {
@@ -33,6 +34,13 @@ void toStoredForm(ir::Dialect dialect, ir::Schema &schema);
 /// actions NO ACTION; `asc` keys no order; a unique index of plain columns
 /// a unique constraint; the primary key named PRIMARY.
 void canonicalizeMySQLStorage(ir::Schema &schema);
+
+/// Drops the table options of `schema` (read from schema files) that equal
+/// the defaults of the MySQL database behind `conn`, as a pull leaves them
+/// out: `@engine(InnoDB)` on a server whose default engine is InnoDB, a
+/// charset or collation the table would get from the database anyway. A
+/// failed query leaves the options as they are.
+void dropDefaultMySQLTableOptions(db::Connection &conn, ir::Schema &schema);
 
 } // namespace schemac::introspect
 
