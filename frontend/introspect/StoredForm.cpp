@@ -46,7 +46,8 @@ static void canonicalizeSQLiteStrictTypes(ir::Schema &schema) {
   for (const std::unique_ptr<ir::Table> &table : schema.tables)
     if (table->options.strict)
       for (ir::Column &column : table->columns)
-        column.type =
+        if (column.type.kind != ir::TypeKind::Enum) // its IN check stays
+          column.type =
             introspect::parseSQLiteColumnType(
                 backends::getSQLiteStrictTypeName(column.type), schema)
                 .type;
