@@ -48,9 +48,9 @@ static void canonicalizeSQLiteStrictTypes(ir::Schema &schema) {
       for (ir::Column &column : table->columns)
         if (column.type.kind != ir::TypeKind::Enum) // its IN check stays
           column.type =
-            introspect::parseSQLiteColumnType(
-                backends::getSQLiteStrictTypeName(column.type), schema)
-                .type;
+              introspect::parseSQLiteColumnType(
+                  backends::getSQLiteStrictTypeName(column.type), schema)
+                  .type;
 }
 
 void introspect::toStoredForm(ir::Dialect dialect, ir::Schema &schema) {
