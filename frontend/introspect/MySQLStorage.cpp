@@ -243,19 +243,26 @@ void introspect::dropDefaultMySQLTableOptions(db::Connection &conn,
     TableOptions &options = table->options;
     if (options.engine.equals_insensitive(database["engine"]))
       options.engine = "";
-    if (options.charset.empty() && options.collation.empty())
-      continue;
     // The charset and collation the server gives the table for export's
     // DEFAULT CHARSET / COLLATE, then MySQLIntrospector's rule for keeping
     // them.
     std::string charset = options.charset.lower();
-    if (charset.empty())
+    if (charset.empty() && !options.collation.empty())
       charset = charsetOf.lookup(options.collation.lower());
+    else if (charset.empty())
+      charset = dbCharset.lower();
     if (charset.empty())
       continue; // not a collation the server knows: leave it to differ
-    std::string collation = options.collation.empty()
-                                ? defaultCollationOf.lookup(charset)
-                                : options.collation.lower();
+    std::string collation =
+        !options.collation.empty() ? options.collation.lower()
+        : !options.charset.empty() ? defaultCollationOf.lookup(charset)
+                                   : dbCollation.lower();
+    // A pull leaves out a column's collation that is the table's.
+    for (Column &column : table->columns)
+      if (column.collation.equals_insensitive(collation))
+        column.collation = "";
+    if (options.charset.empty() && options.collation.empty())
+      continue;
     bool ownCharset = charset != dbCharset.lower();
     std::string expected =
         ownCharset ? defaultCollationOf.lookup(charset) : dbCollation.lower();

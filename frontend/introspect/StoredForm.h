@@ -38,8 +38,9 @@ void canonicalizeMySQLStorage(ir::Schema &schema);
 /// Drops the table options of `schema` (read from schema files) that equal
 /// the defaults of the MySQL database behind `conn`, as a pull leaves them
 /// out: `@engine(InnoDB)` on a server whose default engine is InnoDB, a
-/// charset or collation the table would get from the database anyway. A
-/// failed query leaves the options as they are.
+/// charset or collation the table would get from the database anyway; and
+/// a column's collation that is its table's. A failed query leaves the
+/// options as they are.
 void dropDefaultMySQLTableOptions(db::Connection &conn, ir::Schema &schema);
 
 } // namespace schemac::introspect

@@ -36,10 +36,10 @@ import json
 import subprocess
 import sys
 
-from migratecheck import (CheckFailed, compare, migration_text,
-                          parse_check_args, read, render, run_on_server,
-                          schemac)
-from mysqltest import server_args, server_env, test_hash
+from migratecheck import (CheckFailed, check_second_diff, compare,
+                          migration_text, parse_check_args, read, render,
+                          run_on_server, schemac)
+from mysqltest import database_url, server_args, server_env, test_hash
 
 # One query per kind of object, each row one JSON object (the client runs
 # with --raw, so a row is one line: JSON escapes the newlines inside values).
@@ -276,6 +276,7 @@ def check(args, server, db_a, db_b, created):
     migrated = server.describe(db_a)
     expected = server.describe(db_b)
     compare(migrated, expected)
+    check_second_diff(args, database_url(db_a), "mysql")
 
     if args.after:
         sys.stdout.flush()

@@ -35,10 +35,11 @@ import json
 import subprocess
 import sys
 
-from migratecheck import (CheckFailed, compare, migration_text,
-                          parse_check_args, read, render, run_on_server,
-                          schemac)
-from pgtest import PSQL_FLAGS, psql_binary, server_env, test_hash
+from migratecheck import (CheckFailed, check_second_diff, compare,
+                          migration_text, parse_check_args, read, render,
+                          run_on_server, schemac)
+from pgtest import (PSQL_FLAGS, database_url, psql_binary, server_env,
+                    test_hash)
 
 
 
@@ -422,6 +423,7 @@ def check(args, server, db_a, db_b, created):
     migrated = server.describe(db_a)
     expected = server.describe(db_b)
     compare(migrated, expected)
+    check_second_diff(args, database_url(db_a), "postgresql")
 
     if args.after:
         sys.stdout.flush()

@@ -40,9 +40,9 @@ import subprocess
 import sys
 import tempfile
 
-from migratecheck import (CheckFailed, compare, migration_text,
-                          parse_check_args, read, render, run_on_server,
-                          schemac)
+from migratecheck import (CheckFailed, check_second_diff, compare,
+                          migration_text, parse_check_args, read, render,
+                          run_on_server, schemac)
 
 
 
@@ -514,6 +514,7 @@ def check(args, sqlite, tmp):
     migrated = sqlite.describe(db_a)
     expected = sqlite.describe(db_b)
     compare(migrated, expected)
+    check_second_diff(args, "sqlite:" + db_a, "sqlite")
 
     if args.after:
         sys.stdout.write(sqlite.run(db_a, read(args.after, "AFTER"),
