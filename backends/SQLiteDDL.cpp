@@ -43,12 +43,28 @@ std::string modifiers(const Type &t) {
   return fmt::format("({},{})", t.modifiers[0], t.modifiers[1]);
 }
 
+/// A doc comment as `--` lines, each ending in a newline; "" if none.
+std::string commentLines(StringRef text, StringRef indent) {
+  std::string out;
+  if (text.empty())
+    return out;
+  llvm::SmallVector<StringRef, 4> lines;
+  text.split(lines, '\n');
+  for (StringRef line : lines) {
+    line = line.rtrim();
+    out += indent.str() + (line.empty() ? "--" : "-- " + line.str()) + '\n';
+  }
+  return out;
+}
+
+} // namespace
+
 /// The declared type: its affinity is the right one (INT -> INTEGER,
 /// CHAR/TEXT -> TEXT, BLOB, REAL/DOUB -> REAL, else NUMERIC) and its name
 /// keeps the IR meaning. Types SQLite has no affinity for and whose values
 /// are text get a two-word name ending in TEXT; `interval` cannot be named
 /// (any name holding "INT" has INTEGER affinity), so it is plain TEXT.
-std::string getSQLiteTypeName(const Type &t) {
+std::string backends::getSQLiteTypeName(const Type &t) {
   switch (t.kind) {
   case TypeKind::Boolean:
     return "BOOLEAN";
@@ -95,22 +111,6 @@ std::string getSQLiteTypeName(const Type &t) {
   }
   llvm_unreachable("unknown type kind");
 }
-
-/// A doc comment as `--` lines, each ending in a newline; "" if none.
-std::string commentLines(StringRef text, StringRef indent) {
-  std::string out;
-  if (text.empty())
-    return out;
-  llvm::SmallVector<StringRef, 4> lines;
-  text.split(lines, '\n');
-  for (StringRef line : lines) {
-    line = line.rtrim();
-    out += indent.str() + (line.empty() ? "--" : "-- " + line.str()) + '\n';
-  }
-  return out;
-}
-
-} // namespace
 
 /// The declared type in a STRICT table, which takes only INT, INTEGER,
 /// REAL, TEXT, BLOB and ANY. Numeric becomes ANY: no STRICT type keeps both

@@ -21,6 +21,10 @@ namespace schemac::backends {
 /// parenthesized.
 bool isBareSQLiteDefault(const ir::Expr *e);
 
+/// The declared type of a column of type `t`, its affinity the right one
+/// (DATE TEXT, NUMERIC(10,2), ...).
+std::string getSQLiteTypeName(const ir::Type &t);
+
 /// The declared type of a column of type `t` in a STRICT table, which takes
 /// only INT, INTEGER, REAL, TEXT, BLOB and ANY.
 std::string getSQLiteStrictTypeName(const ir::Type &t);

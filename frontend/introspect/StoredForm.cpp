@@ -2,6 +2,7 @@
 
 #include "frontend/introspect/StoredForm.h"
 #include "backends/DialectCapabilities.h"
+#include "backends/SQLTypes.h"
 #include "backends/SQLiteDDL.h"
 #include "backends/SQLiteStorage.h"
 #include "frontend/introspect/SQLiteIntrospector.h"
@@ -39,18 +40,61 @@ static void dropWhatIsNotKept(ir::Dialect dialect, ir::Schema &schema) {
       view->comment = "";
 }
 
-/// SQLite's form of a STRICT table's column types: the pull's reading of the
-/// one of INTEGER, REAL, TEXT, BLOB and ANY export declares (`varchar(20)`
-/// is `text`, `boolean` is `integer`, `numeric(10,2)` is `any`).
-static void canonicalizeSQLiteStrictTypes(ir::Schema &schema) {
+/// SQLite's form of column types: the pull's reading of the type export
+/// declares. `timestamp(3)` is `TIMESTAMP TEXT` (SQLite keeps no precision),
+/// `interval` plain `TEXT`; a STRICT table declares only INTEGER, REAL,
+/// TEXT, BLOB and ANY (`varchar(20)` is `text`, `boolean` `integer`).
+static void canonicalizeSQLiteTypes(ir::Schema &schema) {
   for (const std::unique_ptr<ir::Table> &table : schema.tables)
-    if (table->options.strict)
-      for (ir::Column &column : table->columns)
-        if (column.type.kind != ir::TypeKind::Enum) // its IN check stays
-          column.type =
-              introspect::parseSQLiteColumnType(
-                  backends::getSQLiteStrictTypeName(column.type), schema)
-                  .type;
+    for (ir::Column &column : table->columns) {
+      if (column.type.kind == ir::TypeKind::Enum) // its IN check stays
+        continue;
+      std::string declared =
+          table->options.strict ? backends::getSQLiteStrictTypeName(column.type)
+                                : backends::getSQLiteTypeName(column.type);
+      column.type = introspect::parseSQLiteColumnType(declared, schema).type;
+    }
+}
+
+/// `e` with each cast to the type a SQLite pull reads for the cast target
+/// export writes (`::bigint` is CAST(... AS INTEGER), read as `::integer`).
+static const ir::Expr *storedSQLiteCasts(const ir::Expr *e,
+                                         ir::Schema &schema) {
+  if (!e)
+    return nullptr;
+  auto each = [&](const ir::Expr *child) {
+    return storedSQLiteCasts(child, schema);
+  };
+  const auto *cast = llvm::dyn_cast<ir::CastExpr>(e);
+  if (!cast)
+    return ir::mapChildren(e, schema.getArena(), each);
+  std::optional<std::string> target =
+      backends::getCastTargetName(ir::Dialect::SQLite, cast->getType());
+  ir::Type type = cast->getType();
+  if (target)
+    type = introspect::parseSQLiteColumnType(*target, schema).type;
+  return schema.getArena().create<ir::CastExpr>(
+      storedSQLiteCasts(cast->getOperand(), schema), type, cast->getRange());
+}
+
+/// Every expression of every table of `schema` through storedSQLiteCasts.
+static void canonicalizeSQLiteCasts(ir::Schema &schema) {
+  for (const std::unique_ptr<ir::Table> &table : schema.tables) {
+    for (ir::Column &column : table->columns) {
+      column.defaultValue = storedSQLiteCasts(column.defaultValue, schema);
+      if (column.generated)
+        column.generated->expr =
+            storedSQLiteCasts(column.generated->expr, schema);
+    }
+    for (std::unique_ptr<ir::Constraint> &c : table->constraints)
+      if (auto *check = llvm::dyn_cast<ir::CheckConstraint>(c.get()))
+        check->expr = storedSQLiteCasts(check->expr, schema);
+    for (ir::Index &index : table->indexes) {
+      index.where = storedSQLiteCasts(index.where, schema);
+      for (ir::IndexElement &element : index.elements)
+        element.expr = storedSQLiteCasts(element.expr, schema);
+    }
+  }
 }
 
 void introspect::toStoredForm(ir::Dialect dialect, ir::Schema &schema) {
@@ -65,7 +109,8 @@ void introspect::toStoredForm(ir::Dialect dialect, ir::Schema &schema) {
     canonicalizeMySQLStorage(schema);
     break;
   case ir::Dialect::SQLite:
-    canonicalizeSQLiteStrictTypes(schema);
+    canonicalizeSQLiteTypes(schema);
+    canonicalizeSQLiteCasts(schema);
     backends::canonicalizeSQLiteStorage(schema);
     break;
   }
