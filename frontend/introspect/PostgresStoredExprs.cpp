@@ -4,6 +4,7 @@
 #include "backends/PostgresDDL.h"
 #include "frontend/introspect/IntrospectContext.h"
 #include "frontend/introspect/PostgresExprMapping.h"
+#include "llvm/ADT/StringMap.h"
 #include <fmt/format.h>
 
 using namespace schemac;
@@ -74,27 +75,26 @@ unsigned introspect::normalizePostgresExpressions(db::Connection &conn,
     return 0;
   }
   backends::PostgresDDL ddl(diags);
-  llvm::DenseMap<StringRef, ir::Table *> byTemporaryName;
+  llvm::StringMap<ir::Table *> byTemporaryName;
   /// The indexes made, the n-th named schemac_index_<n>.
-  std::vector<std::pair<ir::Table *, ir::Index *>> indexes;
-  std::vector<std::string> names;
-  names.reserve(created.size());
+  std::vector<ir::Index *> indexes;
   for (ir::Table *table : created) {
-    names.push_back(fmt::format("schemac_table_{}", names.size()));
+    std::string tableName =
+        fmt::format("schemac_table_{}", byTemporaryName.size());
     if (!run("SAVEPOINT schemac_table"))
       break;
-    if (!run(temporaryTable(*table, names.back(), ddl))) {
+    if (!run(temporaryTable(*table, tableName, ddl))) {
       run("ROLLBACK TO SAVEPOINT schemac_table");
       continue;
     }
-    byTemporaryName[names.back()] = table;
+    byTemporaryName[tableName] = table;
     run("RELEASE SAVEPOINT schemac_table");
     for (ir::Index &index : table->indexes) {
       if (!hasExpressions(index) || !run("SAVEPOINT schemac_index"))
         continue;
       std::string name = fmt::format("schemac_index_{}", indexes.size());
-      if (run(ddl.createIndexAs(name, names.back(), index))) {
-        indexes.push_back({table, &index});
+      if (run(ddl.createIndexAs(name, tableName, index))) {
+        indexes.push_back(&index);
         run("RELEASE SAVEPOINT schemac_index");
       } else {
         run("ROLLBACK TO SAVEPOINT schemac_index");
@@ -161,7 +161,7 @@ unsigned introspect::normalizePostgresExpressions(db::Connection &conn,
       if (!name.consume_front("schemac_index_") || name.getAsInteger(10, n) ||
           n >= indexes.size())
         return nullptr;
-      return indexes[n].second;
+      return indexes[n];
     };
     const char *indexJoin =
         "FROM pg_catalog.pg_index i "
